@@ -1,0 +1,36 @@
+"""Loaders turn one policy or budget document into RDF triples.
+
+Each loader module exposes ``KIND`` (its ``bkg:Document`` subclass),
+``recognise(doc) -> bool`` (decided from the content, never the file name) and
+``load(doc) -> DocumentGraph``. This package knows nothing of stores, SHACL or HTTP.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import bbt_opmaak, bbt_uitvoering, beleidsnota
+from .model import DocumentGraph
+from .source import DocumentError, SourceDocument
+
+LOADERS: tuple[ModuleType, ...] = (bbt_opmaak, bbt_uitvoering, beleidsnota)
+
+
+def loader_for(doc: SourceDocument) -> ModuleType | None:
+    """The loader that recognises ``doc``, or None when no loader knows its kind."""
+    matches = [loader for loader in LOADERS if loader.recognise(doc)]
+    if len(matches) > 1:
+        names = ", ".join(m.__name__.rsplit(".", 1)[-1] for m in matches)
+        raise doc.error(f"is recognised by several loaders ({names}); cannot tell its kind")
+    return matches[0] if matches else None
+
+
+def load(doc: SourceDocument) -> DocumentGraph:
+    """Load ``doc`` with the loader of its kind; a :class:`DocumentError` if there is none."""
+    loader = loader_for(doc)
+    if loader is None:
+        raise doc.error("is not a document kind beleidskg can read (no loader recognises its content)")
+    return loader.load(doc)
+
+
+__all__ = ["LOADERS", "DocumentError", "DocumentGraph", "SourceDocument", "load", "loader_for"]

@@ -1,0 +1,421 @@
+"""Writing facts into a document's graph, each with its source lines.
+
+Loaders parse; this module decides how a parsed fact looks in RDF, so that all
+loaders model the same thing the same way and no fact is written without
+provenance. Shared things (a plan, a goal, a budget article, an ISE) get IRIs
+from their identity and hold only that identity; what a document *says* about
+them (a title, the ISE it lists them under, an amount, a link) is a node of its
+own carrying ``bkg:bron``, the span of lines it was read from. Two documents
+that word a goal differently thus give two statements, never an overwrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, URIRef
+
+from .source import SourceDocument
+from .vocab import BKG, ID, QB, slug
+
+# Row labels of credit tables that are budget rounds rather than movements.
+CREDIT_TYPES = ("VAK", "VEK", "AO", "TO", "LO")
+UNITS = {
+    "duizend euro": BKG.DuizendEuro,
+    "euro": BKG.Euro,
+    "procent": BKG.Procent,
+    "procentpunt": BKG.Procentpunt,
+}
+STATED_BY = {"od": BKG.GesteldBijDoelstelling, "article": BKG.GesteldBijArtikel}
+DIRECTIONS = {"naar": BKG.Uitgaand, "van": BKG.Inkomend}
+
+
+def legislature_of(year: int) -> str:
+    """The Flemish legislature a budget year belongs to ('2024-2029' for 2026).
+
+    Flemish elections fall every five years (2019, 2024, 2029, ...); a budget
+    year that is an election year belongs to the legislature it closes, as the
+    execution report of that year does.
+    """
+    start = 2019 + ((year - 2019 - 1) // 5) * 5
+    return f"{start}-{start + 5}"
+
+
+def plan_iri(domain: str, legislature: str) -> URIRef:
+    """A policy plan: one per policy domain and legislature."""
+    return ID[f"plan/{slug(domain)}/{legislature}"]
+
+
+def goal_iri(plan: URIRef, level: str, number: int) -> URIRef:
+    """An SD or OD: its number restarts with every plan, so the plan is part of it."""
+    return URIRef(f"{plan}/{level.lower()}/{number}")
+
+
+def article_iri(code: str) -> URIRef:
+    """A budget article: one node per code across documents."""
+    return ID[f"artikel/{code}"]
+
+
+def programme_iri(code: str) -> URIRef:
+    return ID[f"programma/{code}"]
+
+
+def policy_field_iri(name: str) -> URIRef:
+    return ID[f"beleidsveld/{slug(name)}"]
+
+
+def ise_iri(policy_field: str, name: str) -> URIRef:
+    """An ISE, within its policy field ('Activering' exists under Werk and Sociale Economie)."""
+    return ID[f"ise/{slug(policy_field)}/{slug(name)}"]
+
+
+def indicator_iri(plan: URIRef, name: str) -> URIRef:
+    return URIRef(f"{plan}/indicator/{slug(name)}")
+
+
+def credit_type(code: str) -> URIRef:
+    if code not in CREDIT_TYPES:
+        raise ValueError(f"unknown credit type {code!r}")
+    return BKG[code]
+
+
+class DocumentGraph:
+    """The triples one document contributes, written through typed helpers.
+
+    ``kind`` is a subclass of ``bkg:Document`` (e.g. ``BKG.BBTBegrotingsopmaak``).
+    """
+
+    def __init__(self, doc: SourceDocument, kind: URIRef, title: str, span: tuple[int, int]) -> None:
+        self.doc = doc
+        self.graph = Graph()
+        self.iri = ID[f"doc/{doc.id}"]
+        self._spans: set[tuple[int, int]] = set()
+        g = self.graph
+        g.add((self.iri, RDF.type, kind))
+        g.add((self.iri, BKG.bestandsnaam, Literal(doc.name)))
+        g.add((self.iri, BKG.sha256, Literal(doc.sha256)))
+        g.add((self.iri, BKG.aantalRegels, Literal(len(doc.lines))))
+        g.add((self.iri, DCTERMS.title, Literal(title)))
+        self.source(self.iri, span)
+
+    # -- provenance -----------------------------------------------------------
+
+    def local(self, path: str) -> URIRef:
+        """An IRI for a statement that belongs to this document."""
+        return URIRef(f"{self.iri}/{path}")
+
+    def span(self, first: int, last: int | None = None) -> URIRef:
+        """The span of lines ``first``..``last``, with its verbatim text."""
+        last = first if last is None else last
+        iri = self.local(f"regels/{first}-{last}")
+        if (first, last) not in self._spans:
+            self._spans.add((first, last))
+            g = self.graph
+            g.add((iri, RDF.type, BKG.Bronfragment))
+            g.add((iri, BKG.document, self.iri))
+            g.add((iri, BKG.eersteRegel, Literal(first)))
+            g.add((iri, BKG.laatsteRegel, Literal(last)))
+            g.add((iri, BKG.tekst, Literal(self.doc.text_of(first, last))))
+        return iri
+
+    def source(self, node: URIRef, span: tuple[int, int]) -> URIRef:
+        """Attach the source lines to ``node`` (``bkg:bron``, a ``prov:wasDerivedFrom``)."""
+        self.graph.add((node, BKG.bron, self.span(*span)))
+        return node
+
+    def statement(self, path: str, cls: URIRef, about: URIRef | None, span: tuple[int, int]) -> URIRef:
+        """A node for something this document states, typed and sourced."""
+        node = self.local(path)
+        self.graph.add((node, RDF.type, cls))
+        if about is not None:
+            self.graph.add((node, BKG.over, about))
+        return self.source(node, span)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | str | int | Decimal | None) -> None:
+        """Add a triple; plain Python values become typed literals, ``None`` is skipped."""
+        if o is None:
+            return
+        if isinstance(o, (URIRef, Literal)):
+            obj = o
+        elif isinstance(o, Decimal):
+            obj = Literal(o, datatype=XSD.decimal)
+        else:
+            obj = Literal(o)
+        self.graph.add((s, p, obj))
+
+    # -- document context -----------------------------------------------------
+
+    def set_budget_year(self, year: int) -> None:
+        self.add(self.iri, BKG.begrotingsjaar, year)
+
+    def plan(self, domain: str, legislature: str) -> URIRef:
+        """The policy plan this document belongs to (domain and legislature)."""
+        plan = plan_iri(domain, legislature)
+        g = self.graph
+        g.add((plan, RDF.type, BKG.Beleidsplan))
+        self.add(plan, BKG.beleidsdomein, domain)
+        self.add(plan, BKG.legislatuur, legislature)
+        g.add((self.iri, BKG.plan, plan))
+        return plan
+
+    # -- structure ------------------------------------------------------------
+
+    def policy_field(self, name: str, span: tuple[int, int]) -> URIRef:
+        field = policy_field_iri(name)
+        self.graph.add((field, RDF.type, BKG.Beleidsveld))
+        self.add(field, SKOS.notation, slug(name))
+        self.mention(field, f"beleidsveld/{slug(name)}", name, span)
+        return field
+
+    def programme(self, code: str, name: str | None, span: tuple[int, int]) -> URIRef:
+        prog = programme_iri(code)
+        self.graph.add((prog, RDF.type, BKG.Beleidsprogramma))
+        self.add(prog, SKOS.notation, code)
+        self.mention(prog, f"programma/{code}", name or code, span)
+        return prog
+
+    def ise(self, policy_field: str, name: str, span: tuple[int, int], title: str | None = None) -> URIRef:
+        """An ISE named ``name`` under ``policy_field``; ``title`` is its heading as printed."""
+        ise = ise_iri(policy_field, name)
+        g = self.graph
+        g.add((ise, RDF.type, BKG.InhoudelijkStructuurelement))
+        g.add((ise, BKG.beleidsveld, policy_field_iri(policy_field)))
+        self.add(ise, SKOS.notation, slug(name))
+        self.mention(ise, f"ise/{slug(policy_field)}/{slug(name)}", title or name, span)
+        return ise
+
+    def mention(self, about: URIRef, path: str, title: str, span: tuple[int, int], **facts: URIRef | str | int | None) -> URIRef:
+        """What this document says an entity is called, and where (``bkg:Vermelding``).
+
+        Extra keyword facts become ``bkg:<name>`` properties of the mention, e.g.
+        ``ise=...`` or ``strategischeDoelstelling=...``.
+        """
+        node = self.statement(f"vermelding/{path}", BKG.Vermelding, about, span)
+        self.add(node, DCTERMS.title, title)
+        for prop, value in sorted(facts.items()):
+            self.add(node, BKG[prop], value)
+        return node
+
+    def goal(
+        self,
+        plan: URIRef,
+        level: str,
+        number: int,
+        title: str,
+        span: tuple[int, int],
+        ise: URIRef | None = None,
+        parent: URIRef | None = None,
+    ) -> URIRef:
+        """A strategic (``SD``) or operational (``OD``) goal as headed in this document."""
+        cls = {"SD": BKG.StrategischeDoelstelling, "OD": BKG.OperationeleDoelstelling}[level]
+        goal = goal_iri(plan, level, number)
+        g = self.graph
+        g.add((goal, RDF.type, cls))
+        g.add((goal, BKG.plan, plan))
+        self.add(goal, BKG.nummer, number)
+        self.add(goal, SKOS.notation, f"{level} {number}")
+        self.mention(goal, f"{level.lower()}-{number}", title, span, ise=ise, strategischeDoelstelling=parent)
+        return goal
+
+    def article(
+        self,
+        code: str,
+        title: str,
+        span: tuple[int, int],
+        ise: URIRef | None = None,
+        programme: URIRef | None = None,
+        summary: str | None = None,
+    ) -> URIRef:
+        """A budget article section headed ``CODE - TITLE`` in this document."""
+        art = article_iri(code)
+        g = self.graph
+        g.add((art, RDF.type, BKG.Begrotingsartikel))
+        self.add(art, BKG.code, code)
+        kind = BKG.Ontvangstenartikel if code.split("-")[1].startswith("9") else BKG.Uitgavenartikel
+        g.add((art, RDF.type, kind))
+        self.add(art, BKG.esrAggregaat, code.rsplit("-", 1)[-1])
+        node = self.mention(art, f"artikel/{code}", title, span, ise=ise, beleidsprogramma=programme)
+        self.add(node, BKG.korteInhoud, summary)
+        return art
+
+    def link(self, od: URIRef, article: URIRef, stated_by: str, span: tuple[int, int]) -> URIRef:
+        """One statement that OD ``od`` and ``article`` are linked.
+
+        ``stated_by`` is ``'od'`` when the OD's text or footnote says so and
+        ``'article'`` when the article section does. One node per statement,
+        so links stated twice, or only one way, stay visible.
+        """
+        code = str(article).rsplit("/", 1)[-1]
+        path = f"koppeling/{str(od).rsplit('/', 2)[-2]}-{str(od).rsplit('/', 1)[-1]}/{code}/{stated_by}/{span[0]}"
+        node = self.statement(path, BKG.Koppeling, None, span)
+        g = self.graph
+        g.add((node, BKG.doelstelling, od))
+        g.add((node, BKG.artikel, article))
+        g.add((node, BKG.gesteldBij, STATED_BY[stated_by]))
+        return node
+
+    # -- amounts --------------------------------------------------------------
+
+    def dataset(self, table: str) -> URIRef:
+        """The qb:DataSet of this document's tables of one kind (e.g. 'kredietevolutie')."""
+        ds = self.local(f"dataset/{table}")
+        g = self.graph
+        g.add((ds, RDF.type, QB.DataSet))
+        g.add((ds, QB.structure, BKG.BedragStructuur))
+        g.add((ds, DCTERMS.type, BKG[f"tabel-{table}"]))
+        g.add((ds, PROV.wasDerivedFrom, self.iri))
+        return ds
+
+    def amount(
+        self,
+        table: str,
+        subject: URIRef,
+        row: str,
+        year: int | None,
+        credit: str,
+        value: Decimal,
+        span: tuple[int, int],
+        unit: str = "duizend euro",
+        part: str | None = None,
+        line_item: URIRef | None = None,
+    ) -> URIRef:
+        """One amount (a qb:Observation) from a table of this document.
+
+        ``subject`` is what it is the amount of (article, ISE, programme,
+        compensation row ...), ``row`` the row label without its year ('BA',
+        'Index', '1e BA-JR'), ``year`` the budget year the amount belongs to,
+        ``credit`` 'VAK', 'VEK', 'AO', 'TO' or 'LO', ``part`` a sub-division
+        of the table (an ESR group such as 'Totaal'), ``line_item`` the
+        compensation or adjustment row the amount belongs to.
+        """
+        if not isinstance(value, Decimal):
+            raise TypeError(f"amount must be a Decimal, got {type(value).__name__}")
+        subj = str(subject).rsplit("/", 1)[-1] if line_item is None else str(line_item).split(f"{self.iri}/", 1)[-1]
+        parts = [table, slug(subj), slug(row), str(year) if year is not None else "x"]
+        if part:
+            parts.append(slug(part))
+        node = self.local("bedrag/" + "/".join(parts) + f"/{credit}")
+        g = self.graph
+        g.add((node, RDF.type, BKG.Bedrag))
+        g.add((node, RDF.type, QB.Observation))
+        g.add((node, QB.dataSet, self.dataset(table)))
+        g.add((node, BKG.betreft, subject))
+        self.add(node, BKG.rij, row)
+        self.add(node, BKG.jaar, year)
+        g.add((node, BKG.kredietsoort, credit_type(credit)))
+        self.add(node, BKG.bedrag, value)
+        g.add((node, BKG.eenheid, UNITS[unit]))
+        self.add(node, BKG.onderdeel, part)
+        self.add(node, BKG.regelVan, line_item)
+        self.source(node, span)
+        return node
+
+    def line_item(
+        self,
+        kind: str,
+        article: URIRef,
+        index: int,
+        label: str,
+        span: tuple[int, int],
+        counterpart: URIRef | None = None,
+        direction: str | None = None,
+        explanation: str | None = None,
+    ) -> URIRef:
+        """A row of a 'Compensaties' (``kind='compensatie'``) or 'Andere bijstellingen'
+        (``kind='bijstelling'``) table in ``article``'s section.
+
+        A compensation names its ``counterpart`` article and ``direction``
+        ('naar' outgoing, 'van' incoming); its amounts are added with
+        :meth:`amount` and ``line_item=`` this node.
+        """
+        cls = {"compensatie": BKG.Compensatie, "bijstelling": BKG.AndereBijstelling}[kind]
+        code = str(article).rsplit("/", 1)[-1]
+        node = self.statement(f"{kind}/{code}/{index}", cls, None, span)
+        g = self.graph
+        g.add((node, BKG.artikel, article))
+        self.add(node, BKG.volgnummer, index)
+        self.add(node, DCTERMS.title, label)
+        if counterpart is not None:
+            g.add((node, BKG.tegenartikel, counterpart))
+            g.add((counterpart, RDF.type, BKG.Begrotingsartikel))
+            self.add(counterpart, BKG.code, str(counterpart).rsplit("/", 1)[-1])
+        if direction is not None:
+            g.add((node, BKG.richting, DIRECTIONS[direction.lower()]))
+        self.add(node, BKG.toelichting, explanation)
+        return node
+
+    # -- indicators, initiatives, abbreviations ---------------------------------
+
+    def indicator(self, plan: URIRef, name: str, span: tuple[int, int], **metadata: str | URIRef | None) -> URIRef:
+        """An indicator and what this document says about it.
+
+        ``metadata`` keys are ontology properties of ``bkg:IndicatorBeschrijving``:
+        definitie, berekeningswijze, gegevensbron, meetfrequentie, laatsteWaarde,
+        streefwaarde, soortIndicator, beleidsrelevantie, budgettaireRelevantie,
+        ise, doelstelling.
+        """
+        ind = indicator_iri(plan, name)
+        g = self.graph
+        g.add((ind, RDF.type, BKG.Indicator))
+        g.add((ind, BKG.plan, plan))
+        node = self.statement(f"indicator/{slug(name)}", BKG.IndicatorBeschrijving, ind, span)
+        self.add(node, BKG.benaming, name)
+        for prop, value in sorted(metadata.items()):
+            self.add(node, BKG[prop], value)
+        return ind
+
+    def indicator_value(
+        self,
+        indicator: URIRef,
+        series: str,
+        year: int,
+        value: Decimal,
+        unit: str,
+        span: tuple[int, int],
+    ) -> URIRef:
+        """One yearly value of an indicator (or of one of its series, e.g. 'Kloof')."""
+        node = self.local(f"indicatorwaarde/{slug(str(indicator).rsplit('/', 1)[-1])}/{slug(series)}/{year}")
+        g = self.graph
+        g.add((node, RDF.type, BKG.IndicatorWaarde))
+        g.add((node, RDF.type, QB.Observation))
+        g.add((node, QB.dataSet, self.dataset("indicatoren")))
+        g.add((node, BKG.indicator, indicator))
+        self.add(node, BKG.reeks, series)
+        self.add(node, BKG.jaar, year)
+        self.add(node, BKG.waarde, value)
+        g.add((node, BKG.eenheid, UNITS[unit]))
+        self.source(node, span)
+        return node
+
+    def initiative(self, number: str, title: str, span: tuple[int, int], **fields: str | None) -> URIRef:
+        """A row of the annex 'Overzicht beleids- en regelgevingsinitiatieven'.
+
+        ``fields``: aard, inhoud, planning, datumInwerkingtreding.
+        """
+        node = self.statement(f"initiatief/{slug(number)}", BKG.Regelgevingsinitiatief, None, span)
+        self.add(node, BKG.nummer, number)
+        self.add(node, DCTERMS.title, title)
+        for prop, value in sorted(fields.items()):
+            self.add(node, BKG[prop], value)
+        return node
+
+    def abbreviation(self, abbr: str, meaning: str, index: int, span: tuple[int, int]) -> URIRef:
+        """An entry of the list of abbreviations (a skos:Concept in the document's scheme)."""
+        scheme = self.local("afkortingen")
+        g = self.graph
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        node = self.statement(f"afkorting/{index}", BKG.Afkorting, None, span)
+        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, SKOS.inScheme, scheme))
+        self.add(node, SKOS.notation, abbr)
+        self.add(node, SKOS.prefLabel, Literal(meaning, lang="nl"))
+        return node
+
+
+def merge(graphs: Iterable[Graph]) -> Graph:
+    """All triples of several documents' graphs in one graph."""
+    out = Graph()
+    for g in graphs:
+        out += g
+    return out

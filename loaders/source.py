@@ -1,0 +1,88 @@
+"""Reading a document's text and pointing back at its lines.
+
+Every fact in the graph must be citable, so a loader never sees a bare string:
+it sees a :class:`SourceDocument` whose lines are numbered exactly as a
+researcher's editor numbers them (1-based), and it cites :meth:`SourceDocument.text_of`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class DocumentError(Exception):
+    """A document that cannot be read as a policy document; names the file."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+#: Below this many characters of text a file is taken to be truncated.
+MIN_TEXT_CHARS = 200
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """The text of one document, its lines and a content hash for its identity."""
+
+    name: str
+    text: str
+    path: Path | None = None
+    lines: tuple[str, ...] = field(init=False, repr=False)
+    sha256: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lines", tuple(self.text.split("\n")))
+        object.__setattr__(self, "sha256", hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+
+    @classmethod
+    def read(cls, path: Path | str) -> SourceDocument:
+        """Read a UTF-8 text file; refuse what cannot be a policy document.
+
+        Raises :class:`DocumentError` for a missing, unreadable, empty, binary
+        or undecodable file, so the caller can report one line and stop.
+        """
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DocumentError(path, "no such file") from None
+        except IsADirectoryError:
+            raise DocumentError(path, "is a directory, expected a text file") from None
+        except OSError as exc:
+            raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+        if not data.strip():
+            raise DocumentError(path, "is empty")
+        if b"\x00" in data:
+            raise DocumentError(path, "is a binary file, expected text extracted from a PDF")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(path, f"is not UTF-8 text (byte {exc.start})") from None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if len(text.strip()) < MIN_TEXT_CHARS:
+            raise DocumentError(path, f"holds only {len(text.strip())} characters of text (truncated?)")
+        return cls(name=path.name, text=text, path=path)
+
+    @property
+    def id(self) -> str:
+        """Identity of the document: its content, not its file name."""
+        return self.sha256[:16]
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based)."""
+        return self.lines[number - 1]
+
+    def text_of(self, first: int, last: int) -> str:
+        """The verbatim text of lines ``first``..``last`` (1-based, inclusive)."""
+        if not 1 <= first <= last <= len(self.lines):
+            raise ValueError(f"lines {first}-{last} outside 1-{len(self.lines)} of {self.name}")
+        return "\n".join(self.lines[first - 1 : last])
+
+    def error(self, problem: str) -> DocumentError:
+        """A :class:`DocumentError` about this document."""
+        return DocumentError(self.path or self.name, problem)

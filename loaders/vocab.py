@@ -1,0 +1,35 @@
+"""Namespaces and the IRIs of the beleidskg ontology's own terms.
+
+The terms are defined (labels in Dutch and English, definitions) in
+``ontology/beleidskg.ttl``; a test checks that every term a loader emits is
+defined there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
+
+BKG = Namespace("https://w3id.org/beleidskg/def#")
+ID = Namespace("https://w3id.org/beleidskg/id/")
+QB = Namespace("http://purl.org/linked-data/cube#")
+
+PREFIXES = {
+    "bkg": BKG,
+    "id": ID,
+    "qb": QB,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "skos": SKOS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "xsd": XSD,
+}
+
+
+def slug(text: str) -> str:
+    """A readable, stable IRI segment: lower case ASCII words joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
