@@ -1,0 +1,111 @@
+"""Build: documents in, one store out, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from beleidskg import resources, store
+from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for
+
+
+@dataclass(frozen=True)
+class Input:
+    """A file to read; ``explicit`` when the user named it rather than its folder."""
+
+    path: Path
+    explicit: bool
+
+
+@dataclass
+class BuildResult:
+    documents: list[DocumentGraph] = field(default_factory=list)
+    skipped: list[DocumentError] = field(default_factory=list)
+
+
+def inputs(paths: Iterable[Path]) -> list[Input]:
+    """The files to read: named files, and the visible files of named folders, in name order."""
+    found: list[Input] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found += [Input(p, False) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith(".")]
+        else:
+            found.append(Input(path, True))
+    return found
+
+
+def default_corpus() -> Path:
+    """The bundled corpus of Flemish policy and budget documents."""
+    return resources.folder("corpus")
+
+
+def load_documents(paths: Iterable[Path], on_skip: Callable[[DocumentError], None] = lambda e: None) -> BuildResult:
+    """Read and load every document; raise :class:`DocumentError` at the first bad one.
+
+    A file found in a folder that no loader recognises is skipped (and passed
+    to ``on_skip``); named explicitly, it is an error. Empty, binary and
+    truncated files are errors either way: they are broken, not merely unknown.
+    """
+    result = BuildResult()
+    seen: dict[str, Path] = {}
+    for item in inputs(paths):
+        doc = SourceDocument.read(item.path)
+        if doc.sha256 in seen:
+            raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
+        seen[doc.sha256] = item.path
+        if not item.explicit and loader_for(doc) is None:
+            skipped = doc.error("skipped: no loader recognises this kind of document")
+            result.skipped.append(skipped)
+            on_skip(skipped)
+            continue
+        try:
+            result.documents.append(load(doc))
+        except DocumentError:
+            raise
+        except Exception as exc:  # a loader bug must still name the file and keep the store intact
+            raise doc.error(f"could not be loaded ({type(exc).__name__}: {exc})") from exc
+    return result
+
+
+def ontology_graph() -> Graph:
+    g = Graph()
+    for ttl in sorted(resources.folder("ontology").glob("*.ttl")):
+        g.parse(ttl, format="turtle")
+    return g
+
+
+def _nt(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def build(paths: Iterable[Path], store_path: Path, on_skip: Callable[[DocumentError], None] = lambda e: None) -> BuildResult:
+    """Load the documents and replace the store at ``store_path`` with their graph.
+
+    Nothing is written unless every document loaded; the manifest records
+    what went in (no timestamps, so equal inputs give equal stores).
+    """
+    result = load_documents(paths, on_skip)
+    if not result.documents:
+        raise DocumentError(", ".join(str(p) for p in paths) or ".", "holds no document beleidskg can read")
+    parts = [store.GraphPart(resources.ONTOLOGY_GRAPH, _nt(ontology_graph()))]
+    parts += [store.GraphPart(str(d.iri), _nt(d.graph)) for d in result.documents]
+    manifest = {
+        "documents": [
+            {
+                "file": d.doc.name,
+                "sha256": d.doc.sha256,
+                "graph": str(d.iri),
+                "kind": str(d.graph.value(d.iri, RDF.type)),
+                "triples": len(d.graph),
+            }
+            for d in result.documents
+        ],
+        "skipped": [{"file": e.path.name, "reason": e.problem} for e in result.skipped],
+    }
+    store.write(store_path, parts, manifest)
+    return result
+

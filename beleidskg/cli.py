@@ -1,0 +1,138 @@
+"""The ``beleidskg`` command: build, query, export and stats over one store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from beleidskg import build as building
+from beleidskg import formats, store, templates
+from beleidskg.loaders import DocumentError
+
+STORE_OPTION = click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="store",
+    envvar="BELEIDSKG_STORE",
+    show_default=True,
+    help="Directory of the graph store.",
+)
+USER_ERRORS = (DocumentError, store.StoreError, templates.TemplateError)
+
+
+def user_errors(func: Callable) -> Callable:
+    """Report a user's error in one line naming what is wrong, exit 1, no traceback."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except USER_ERRORS as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="beleidskg")
+def main() -> None:
+    """A knowledge graph of Flemish policy and budget documents, every fact traceable to its lines."""
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@STORE_OPTION
+@user_errors
+def build_command(paths: tuple[Path, ...], store_path: Path) -> None:
+    """Build a fresh graph from PATHS (files or folders; default: the bundled corpus).
+
+    The store is replaced only when every document loaded. In a folder, a
+    document of a kind no loader reads is reported and skipped; named
+    explicitly, it is an error.
+    """
+    sources = list(paths) or [building.default_corpus()]
+
+    def skipped(err: DocumentError) -> None:
+        click.echo(f"skipped {err.path}: no loader recognises this kind of document", err=True)
+
+    result = building.build(sources, store_path, on_skip=skipped)
+    for d in result.documents:
+        click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples")
+    total = sum(len(d.graph) for d in result.documents)
+    click.echo(f"built {store_path}: {len(result.documents)} documents, {total} triples")
+
+
+@main.command("query", add_help_option=False)
+@click.argument("name", required=False)
+@STORE_OPTION
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A template parameter (repeatable).")
+@click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
+@click.option("--list", "list_templates", is_flag=True, help="List the templates with a one-line summary.")
+@click.option("--help", "-h", "show_help", is_flag=True, help="Show this help, or a template's header with NAME.")
+@click.pass_context
+@user_errors
+def query_command(
+    ctx: click.Context, name: str | None, store_path: Path, params: tuple[str, ...], fmt: str, list_templates: bool, show_help: bool
+) -> None:
+    """Run the SPARQL template NAME (see --list) against the store."""
+    available = templates.load_all()
+    if show_help and not name:
+        click.echo(ctx.get_help())
+        return
+    if list_templates or not name:
+        width = max(len(n) for n in available)
+        for t in available.values():
+            click.echo(f"{t.name.ljust(width)}  {t.summary}")
+        return
+    if name not in available:
+        raise templates.TemplateError(f"no template named {name!r}; 'beleidskg query --list' shows them")
+    template = available[name]
+    if show_help:
+        click.echo(template.help())
+        return
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise templates.TemplateError(f"--param {item!r} is not KEY=VALUE; {template.accepts()}")
+        values[key.strip()] = value
+    with store.opened(store_path) as db:
+        result = templates.run(db, template, values)
+    click.echo(formats.render(result, fmt), nl=False)
+
+
+@main.command("export")
+@STORE_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(store.FORMATS)), default="nq", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@user_errors
+def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Export the whole graph (nt and nq sorted, for comparing builds)."""
+    with store.opened(store_path) as db:
+        data = store.export(db, fmt)
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command("stats")
+@STORE_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
+@user_errors
+def stats_command(store_path: Path, fmt: str) -> None:
+    """Counts per class and per document (the 'classes' and 'documents' templates)."""
+    available = templates.load_all()
+    with store.opened(store_path) as db:
+        for name in ("documents", "classes"):
+            click.echo(formats.render(templates.run(db, available[name], {}), fmt))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""SPARQL templates: plain ``.rq`` files with a small metadata header.
+
+The header is YAML in ``#+`` comment lines (as grlc does): ``summary``,
+``description``, ``params`` and ``columns``. Parameter values are bound as
+typed RDF terms in a ``VALUES`` block placed at the start of the outermost
+``WHERE`` group; user text is serialised as an escaped RDF literal and can
+never change the query's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
+
+from beleidskg import resources
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TYPES = ("string", "integer", "decimal", "iri")
+_WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+class TemplateError(Exception):
+    """A template file that is malformed, or a call that does not fit it."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str = "string"
+    required: bool = False
+    default: str | None = None
+    example: str | None = None
+    description: str = ""
+
+    def term(self, raw: str) -> ox.Literal | ox.NamedNode:
+        """``raw`` as the RDF term this parameter's type asks for."""
+        try:
+            if self.type == "integer":
+                return ox.Literal(str(int(raw)), datatype=ox.NamedNode(XSD + "integer"))
+            if self.type == "decimal":
+                return ox.Literal(format(Decimal(raw.replace(",", ".")), "f"), datatype=ox.NamedNode(XSD + "decimal"))
+            if self.type == "iri":
+                if not re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+", raw):
+                    raise ValueError
+                return ox.NamedNode(raw)
+        except (ValueError, InvalidOperation):
+            raise TemplateError(f"parameter {self.name!r} must be of type {self.type}, got {raw!r}") from None
+        return ox.Literal(raw)
+
+    def describe(self) -> str:
+        need = "required" if self.required else f"optional, default {self.default!r}" if self.default else "optional"
+        example = f", e.g. {self.example}" if self.example else ""
+        return f"{self.name} ({self.type}, {need}{example}){': ' + self.description if self.description else ''}"
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    path: Path
+    summary: str
+    description: str
+    params: tuple[Parameter, ...]
+    columns: tuple[str, ...]
+    body: str
+
+    @classmethod
+    def from_file(cls, path: Path) -> Template:
+        text = path.read_text(encoding="utf-8")
+        header = "\n".join(line[2:].removeprefix(" ") for line in text.splitlines() if line.startswith("#+"))
+        try:
+            meta = yaml.safe_load(header) or {}
+        except yaml.YAMLError as exc:
+            raise TemplateError(f"{path}: header is not valid YAML ({exc})") from None
+        for key in ("summary", "columns"):
+            if key not in meta:
+                raise TemplateError(f"{path}: header lacks '{key}'")
+        params = tuple(Parameter(**p) for p in meta.get("params") or ())
+        for p in params:
+            if p.type not in TYPES:
+                raise TemplateError(f"{path}: parameter {p.name!r} has unknown type {p.type!r}")
+        if params and not _WHERE_RE.search(text):
+            raise TemplateError(f"{path}: a template with parameters needs a WHERE {{ ... }} group")
+        return cls(
+            name=path.stem,
+            path=path,
+            summary=str(meta["summary"]).strip(),
+            description=str(meta.get("description", "")).strip(),
+            params=params,
+            columns=tuple(meta["columns"]),
+            body=text,
+        )
+
+    def bind(self, values: dict[str, str]) -> str:
+        """The query with ``values`` bound; unknown, missing or ill-typed values are refused."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise TemplateError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}; {self.accepts()}")
+        terms: list[str] = []
+        for p in self.params:
+            raw = values.get(p.name, p.default)
+            if raw is None and p.required:
+                raise TemplateError(f"{self.name}: parameter {p.name!r} is required; {self.accepts()}")
+            terms.append("UNDEF" if raw is None else str(p.term(str(raw))))
+        if not self.params:
+            return self.body
+        names = " ".join(f"?{p.name}" for p in self.params)
+        block = f" VALUES ({names}) {{ ({' '.join(terms)}) }} "
+        m = _WHERE_RE.search(self.body)
+        return self.body[: m.end()] + block + self.body[m.end() :]
+
+    def accepts(self) -> str:
+        if not self.params:
+            return "this template takes no parameters"
+        return "it accepts: " + "; ".join(p.describe() for p in self.params)
+
+    def help(self) -> str:
+        """The header as a researcher reads it: what it answers, parameters, columns."""
+        lines = [f"{self.name}: {self.summary}"]
+        if self.description:
+            lines += ["", self.description]
+        lines += ["", "Parameters:"] + [f"  {p.describe()}" for p in self.params] if self.params else ["", "Parameters: none"]
+        lines += ["", "Columns: " + ", ".join(self.columns)]
+        return "\n".join(lines)
+
+
+def load_all(folder: Path | None = None) -> dict[str, Template]:
+    """Every template in ``folder`` (default: the installed ``queries/``), by name."""
+    folder = folder or resources.folder("queries")
+    return {t.name: t for t in (Template.from_file(p) for p in sorted(folder.glob("*.rq")))}
+
+
+def python_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | int | Decimal | None:
+    """A result cell as Python: exact Decimal for decimals, int for integers, else text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype == XSD + "decimal":
+            return Decimal(term.value)
+        if datatype == XSD + "integer":
+            return int(term.value)
+    return term.value
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: tuple[str, ...]
+    rows: list[tuple]
+
+
+def select(store: ox.Store, query: str) -> Result:
+    """Run a SELECT over the union of all document graphs."""
+    try:
+        solutions = store.query(query, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise TemplateError(f"SPARQL syntax error: {exc}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise TemplateError("templates must be SELECT queries")
+    columns = tuple(v.value for v in solutions.variables)
+    rows = [tuple(python_value(s[c]) for c in columns) for s in solutions]
+    return Result(columns, rows)
+
+
+def run(store: ox.Store, template: Template, values: dict[str, str]) -> Result:
+    """Bind ``values`` into ``template`` and run it; the columns must be those its header promises."""
+    result = select(store, template.bind(values))
+    if result.columns != template.columns:
+        raise TemplateError(f"{template.path}: query returns {result.columns}, header promises {template.columns}")
+    return result

@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled corpus and one store built from it for the session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beleidskg import build, store
+from beleidskg.loaders import SourceDocument
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_file(prefix: str) -> Path:
+    """The corpus file whose name starts with ``prefix`` (e.g. '000')."""
+    (path,) = CORPUS.glob(f"{prefix}_*.txt")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_docs() -> dict[str, SourceDocument]:
+    """Each corpus document by its three-digit prefix."""
+    return {p.name[:3]: SourceDocument.read(p) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the whole bundled corpus."""
+    path = tmp_path_factory.mktemp("store") / "store"
+    build.build([CORPUS], path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def db(built_store: Path):
+    with store.opened(built_store) as opened:
+        yield opened

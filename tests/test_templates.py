@@ -1,0 +1,85 @@
+"""Templates: headers, parameter binding, and that no parameter value can change a query."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from beleidskg import templates
+from beleidskg.templates import Template, TemplateError
+
+ALL = templates.load_all()
+INJECTIONS = [
+    '") } } SELECT * WHERE { ?s ?p ?o } #',
+    "'; DROP GRAPH <urn:x> ; #",
+    "x\" . ?s ?p ?o . FILTER(\"1\"=\"1",
+    "> } INSERT DATA { <urn:a> <urn:b> <urn:c> } #",
+]
+
+
+def test_the_issue_templates_exist_with_their_columns() -> None:
+    assert ALL["goals"].columns == ("level", "number", "title", "ise", "source_document", "source_lines")
+    assert ALL["goal-articles"].columns == ("od", "article", "stated_by", "source_document", "source_lines")
+    assert ALL["article-amounts"].columns == (
+        "article", "title", "line", "year", "credit", "amount", "source_document", "source_lines", "source_text",
+    )
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_every_template_runs_and_returns_its_promised_columns(db, name: str) -> None:
+    result = templates.run(db, ALL[name], {})
+    assert result.columns == ALL[name].columns
+
+
+@pytest.mark.parametrize(
+    ("name", "param"),
+    [(t.name, p.name) for t in ALL.values() for p in t.params if p.type == "string"],
+)
+@pytest.mark.parametrize("attack", INJECTIONS)
+def test_a_string_parameter_that_tries_to_break_out_is_data(db, name: str, param: str, attack: str) -> None:
+    template = ALL[name]
+    query = template.bind({param: attack})
+    # the attack text appears only inside one escaped literal of the VALUES block
+    assert query.count("VALUES (") == 1 + template.body.count("VALUES (")
+    result = templates.run(db, template, {param: attack})
+    assert result.rows == []
+
+
+@pytest.mark.parametrize(
+    ("name", "param"),
+    [(t.name, p.name) for t in ALL.values() for p in t.params if p.type in ("integer", "decimal", "iri")],
+)
+def test_a_typed_parameter_refuses_text(name: str, param: str) -> None:
+    with pytest.raises(TemplateError, match=f"parameter '{param}' must be of type"):
+        ALL[name].bind({param: "1 } ?s ?p ?o"})
+
+
+def test_unknown_parameter_lists_what_the_template_accepts() -> None:
+    with pytest.raises(TemplateError, match=r"unknown parameter\(s\) colour; it accepts: article \(string"):
+        ALL["article-amounts"].bind({"colour": "red"})
+
+
+def test_required_parameter_is_enforced(tmp_path) -> None:
+    path = tmp_path / "one.rq"
+    path.write_text(
+        "#+ summary: test\n#+ params:\n#+   - name: code\n#+     required: true\n#+ columns: [x]\n"
+        "SELECT ?x WHERE { BIND(?code AS ?x) }\n"
+    )
+    template = Template.from_file(path)
+    with pytest.raises(TemplateError, match="parameter 'code' is required"):
+        template.bind({})
+    assert 'VALUES (?code) { ("TB0") }' in template.bind({"code": "TB0"})
+
+
+def test_header_without_columns_is_an_error(tmp_path) -> None:
+    path = tmp_path / "bad.rq"
+    path.write_text("#+ summary: no columns\nSELECT * WHERE { ?s ?p ?o }\n")
+    with pytest.raises(TemplateError, match="lacks 'columns'"):
+        Template.from_file(path)
+
+
+def test_amounts_are_exact_decimals(db) -> None:
+    result = templates.run(db, ALL["article-amounts"], {})
+    amounts = [row[result.columns.index("amount")] for row in result.rows]
+    assert amounts and all(isinstance(a, Decimal) for a in amounts)
