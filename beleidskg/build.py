@@ -82,7 +82,9 @@ def _nt(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def build(paths: Iterable[Path], store_path: Path, on_skip: Callable[[DocumentError], None] = lambda e: None) -> BuildResult:
+def build(
+    paths: Iterable[Path], store_path: Path, on_skip: Callable[[DocumentError], None] = lambda e: None
+) -> BuildResult:
     """Load the documents and replace the store at ``store_path`` with their graph.
 
     Nothing is written unless every document loaded; the manifest records
@@ -108,4 +110,3 @@ def build(paths: Iterable[Path], store_path: Path, on_skip: Callable[[DocumentEr
     }
     store.write(store_path, parts, manifest)
     return result
-

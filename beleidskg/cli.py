@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from beleidskg import build as building
-from beleidskg import formats, store, templates
+from beleidskg import formats, graphs, store, templates
 from beleidskg.loaders import DocumentError
 
 STORE_OPTION = click.option(
@@ -37,6 +37,17 @@ def user_errors(func: Callable) -> Callable:
             sys.exit(1)
 
     return wrapper
+
+
+def parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    """``('od=OD 4', ...)`` as a dict; a pair without '=' is an error."""
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise templates.TemplateError(f"--param {item!r} is not KEY=VALUE")
+        values[key.strip()] = value
+    return values
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,7 +89,13 @@ def build_command(paths: tuple[Path, ...], store_path: Path) -> None:
 @click.pass_context
 @user_errors
 def query_command(
-    ctx: click.Context, name: str | None, store_path: Path, params: tuple[str, ...], fmt: str, list_templates: bool, show_help: bool
+    ctx: click.Context,
+    name: str | None,
+    store_path: Path,
+    params: tuple[str, ...],
+    fmt: str,
+    list_templates: bool,
+    show_help: bool,
 ) -> None:
     """Run the SPARQL template NAME (see --list) against the store."""
     available = templates.load_all()
@@ -96,21 +113,59 @@ def query_command(
     if show_help:
         click.echo(template.help())
         return
-    values = {}
-    for item in params:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise templates.TemplateError(f"--param {item!r} is not KEY=VALUE; {template.accepts()}")
-        values[key.strip()] = value
     with store.opened(store_path) as db:
-        result = templates.run(db, template, values)
+        result = templates.run(db, template, parse_params(params))
     click.echo(formats.render(result, fmt), nl=False)
+
+
+@main.command("sparql")
+@click.argument("query")
+@STORE_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
+@user_errors
+def sparql_command(query: str, store_path: Path, fmt: str) -> None:
+    """Run your own SELECT, ASK, CONSTRUCT or DESCRIBE (QUERY is a file or the query text).
+
+    The default graph is the union of all documents' graphs; the store is
+    opened read-only, so updates are refused. CONSTRUCT and DESCRIBE print N-Triples.
+    """
+    text = Path(query).read_text(encoding="utf-8") if Path(query).is_file() else query
+    with store.opened(store_path) as db:
+        answer = templates.ask(db, text)
+    if isinstance(answer, templates.Result):
+        click.echo(formats.render(answer, fmt), nl=False)
+    else:
+        click.echo(answer, nl=False)
+
+
+@main.command("graph")
+@click.argument("kind", type=click.Choice(graphs.KINDS))
+@STORE_OPTION
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A template parameter (repeatable).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="A .graphml file, or an .svg/.png picture.",
+)
+@user_errors
+def graph_command(kind: str, store_path: Path, params: tuple[str, ...], output: Path) -> None:
+    """Export the funding network or the compensation flows between articles, and check reachability."""
+    with store.opened(store_path) as db:
+        g = getattr(graphs, kind)(db, parse_params(params))
+    graphs.write(g, output)
+    for line in graphs.checks(g):
+        click.echo(line)
+    click.echo(f"wrote {output}")
 
 
 @main.command("export")
 @STORE_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(store.FORMATS)), default="nq", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
+)
 @user_errors
 def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
     """Export the whole graph (nt and nq sorted, for comparing builds)."""

@@ -88,11 +88,16 @@ def _markdown(result: Result) -> str:
 
 def _table(result: Result) -> str:
     cells = [[grouped(v) if isinstance(v, Decimal) else _one_line(v, MAX_CELL) for v in row] for row in result.rows]
-    numeric = [all(isinstance(row[i], (Decimal, int)) or row[i] is None for row in result.rows) for i in range(len(result.columns))]
+    numeric = [
+        all(isinstance(row[i], (Decimal, int)) or row[i] is None for row in result.rows)
+        for i in range(len(result.columns))
+    ]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+        return "  ".join(
+            v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)
+        ).rstrip()
 
     out = [line(list(result.columns)), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")

@@ -124,7 +124,11 @@ class Template:
         lines = [f"{self.name}: {self.summary}"]
         if self.description:
             lines += ["", self.description]
-        lines += ["", "Parameters:"] + [f"  {p.describe()}" for p in self.params] if self.params else ["", "Parameters: none"]
+        lines += (
+            ["", "Parameters:"] + [f"  {p.describe()}" for p in self.params]
+            if self.params
+            else ["", "Parameters: none"]
+        )
         lines += ["", "Columns: " + ", ".join(self.columns)]
         return "\n".join(lines)
 
@@ -154,14 +158,34 @@ class Result:
     rows: list[tuple]
 
 
-def select(store: ox.Store, query: str) -> Result:
-    """Run a SELECT over the union of all document graphs."""
+def _query(store: ox.Store, query: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     try:
-        solutions = store.query(query, use_default_graph_as_union=True)
+        return store.query(query, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise TemplateError(f"SPARQL syntax error: {exc}") from None
+    except OSError as exc:
+        raise TemplateError(f"query failed: {exc}") from None
+
+
+def ask(store: ox.Store, query: str) -> Result | str:
+    """Any read query: a :class:`Result` for SELECT, 'true'/'false' for ASK, N-Triples otherwise."""
+    answer = _query(store, query)
+    if isinstance(answer, ox.QuerySolutions):
+        return _result(answer)
+    if isinstance(answer, ox.QueryBoolean):
+        return "true\n" if bool(answer) else "false\n"
+    return "".join(sorted(f"{t} .\n" for t in answer))
+
+
+def select(store: ox.Store, query: str) -> Result:
+    """Run a SELECT over the union of all document graphs."""
+    solutions = _query(store, query)
     if not isinstance(solutions, ox.QuerySolutions):
         raise TemplateError("templates must be SELECT queries")
+    return _result(solutions)
+
+
+def _result(solutions: ox.QuerySolutions) -> Result:
     columns = tuple(v.value for v in solutions.variables)
     rows = [tuple(python_value(s[c]) for c in columns) for s in solutions]
     return Result(columns, rows)

@@ -185,7 +185,9 @@ class DocumentGraph:
         self.mention(ise, f"ise/{slug(policy_field)}/{slug(name)}", title or name, span)
         return ise
 
-    def mention(self, about: URIRef, path: str, title: str, span: tuple[int, int], **facts: URIRef | str | int | None) -> URIRef:
+    def mention(
+        self, about: URIRef, path: str, title: str, span: tuple[int, int], **facts: URIRef | str | int | None
+    ) -> URIRef:
         """What this document says an entity is called, and where (``bkg:Vermelding``).
 
         Extra keyword facts become ``bkg:<name>`` properties of the mention, e.g.

@@ -50,7 +50,7 @@ def test_build_without_paths_uses_the_bundled_corpus(tmp_path: Path, built_store
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 40, "is a binary file"),
         (b"\xff\xfe" + "Beleidsnota".encode("utf-16-le") * 50, "is not UTF-8 text"),
         (b"I. INLEIDING DOOR DE MINISTER\nDe sociale economie\n", "truncated"),
-        ("Een recept voor appeltaart: bloem, boter, suiker en appels. ".encode() * 20, "no loader recognises"),
+        (b"Een recept voor appeltaart: bloem, boter, suiker en appels. " * 20, "no loader recognises"),
     ],
 )
 def test_bad_input_names_the_file_exits_non_zero_and_keeps_the_store(
@@ -61,7 +61,7 @@ def test_bad_input_names_the_file_exits_non_zero_and_keeps_the_store(
     before = export_nq(store)
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    code, out, err = run("build", str(corpus_file("000")), str(bad), "--store", str(store))
+    code, _, err = run("build", str(corpus_file("000")), str(bad), "--store", str(store))
     assert code == 1
     assert err.startswith(f"error: {bad}: ") and problem in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
@@ -107,13 +107,29 @@ def test_query_list_and_template_help() -> None:
 
 def test_query_csv_has_the_issue_columns_and_plain_amounts(built_store: Path) -> None:
     code, out, err = run(
-        "query", "article-amounts", "--store", str(built_store), "--format", "csv",
-        "--param", "article=TB0-1THC2UA-WT", "--param", "line=Compensaties",
+        "query",
+        "article-amounts",
+        "--store",
+        str(built_store),
+        "--format",
+        "csv",
+        "--param",
+        "article=TB0-1THC2UA-WT",
+        "--param",
+        "line=Compensaties",
     )
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == [
-        "article", "title", "line", "year", "credit", "amount", "source_document", "source_lines", "source_text",
+        "article",
+        "title",
+        "line",
+        "year",
+        "credit",
+        "amount",
+        "source_document",
+        "source_lines",
+        "source_text",
     ]
     assert {(r["credit"], r["amount"], r["year"]) for r in rows} == {("VAK", "-1174", "2026"), ("VEK", "-1174", "2026")}
 

@@ -13,7 +13,7 @@ ALL = templates.load_all()
 INJECTIONS = [
     '") } } SELECT * WHERE { ?s ?p ?o } #',
     "'; DROP GRAPH <urn:x> ; #",
-    "x\" . ?s ?p ?o . FILTER(\"1\"=\"1",
+    'x" . ?s ?p ?o . FILTER("1"="1',
     "> } INSERT DATA { <urn:a> <urn:b> <urn:c> } #",
 ]
 
@@ -22,7 +22,15 @@ def test_the_issue_templates_exist_with_their_columns() -> None:
     assert ALL["goals"].columns == ("level", "number", "title", "ise", "source_document", "source_lines")
     assert ALL["goal-articles"].columns == ("od", "article", "stated_by", "source_document", "source_lines")
     assert ALL["article-amounts"].columns == (
-        "article", "title", "line", "year", "credit", "amount", "source_document", "source_lines", "source_text",
+        "article",
+        "title",
+        "line",
+        "year",
+        "credit",
+        "amount",
+        "source_document",
+        "source_lines",
+        "source_text",
     )
 
 
