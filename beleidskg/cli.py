@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from beleidskg import build as building
-from beleidskg import formats, graphs, store, templates
+from beleidskg import docs, formats, graphs, resources, store, templates
 from beleidskg.loaders import DocumentError
 
 STORE_OPTION = click.option(
@@ -158,6 +158,19 @@ def graph_command(kind: str, store_path: Path, params: tuple[str, ...], output: 
     for line in graphs.checks(g):
         click.echo(line)
     click.echo(f"wrote {output}")
+
+
+@main.command("query-docs")
+@STORE_OPTION
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Default: queries/README.md.")
+@user_errors
+def query_docs_command(store_path: Path, output: Path | None) -> None:
+    """Write the templates' documentation, with example output from the store (a build of the bundled corpus)."""
+    with store.opened(store_path) as db:
+        text = docs.render(db)
+    target = output or resources.folder("queries") / "README.md"
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}")
 
 
 @main.command("export")
