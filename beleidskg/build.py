@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from beleidskg import resources, store
+from beleidskg import lineage, resources, store
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for
 
 
@@ -95,6 +95,10 @@ def build(
         raise DocumentError(", ".join(str(p) for p in paths) or ".", "holds no document beleidskg can read")
     parts = [store.GraphPart(resources.ONTOLOGY_GRAPH, _nt(ontology_graph()))]
     parts += [store.GraphPart(str(d.iri), _nt(d.graph)) for d in result.documents]
+    merged = Graph()
+    for d in result.documents:
+        merged += d.graph
+    parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(merged))))
     manifest = {
         "documents": [
             {
