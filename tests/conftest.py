@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from beleidskg.loaders import SourceDocument
 
 from beleidskg import build, store
+from beleidskg.loaders import SourceDocument
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
