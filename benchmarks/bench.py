@@ -34,9 +34,8 @@ def main() -> None:
         path = Path(tmp) / "store"
         seconds, result = timed(lambda: build.build([corpus], path), args.repeat)
         triples = sum(len(d.graph) for d in result.documents)
-        print(
-            f"build  full corpus: {len(result.documents)} documents, {triples} triples, {seconds:.3f} s (median of {args.repeat})"
-        )
+        docs = len(result.documents)
+        print(f"build  full corpus: {docs} documents, {triples} triples, {seconds:.3f} s (median of {args.repeat})")
         with store.opened(path) as db:
             print(f"store  quads incl. ontology: {len(db)}")
             for name, template in templates.load_all().items():
