@@ -1,10 +1,12 @@
 """SPARQL templates: plain ``.rq`` files with a small metadata header.
 
 The header is YAML in ``#+`` comment lines (as grlc does): ``summary``,
-``description``, ``params`` and ``columns``. Parameter values are bound as
-typed RDF terms in a ``VALUES`` block placed at the start of the outermost
-``WHERE`` group; user text is serialised as an escaped RDF literal and can
-never change the query's structure.
+``description``, ``params`` and ``columns``. A parameter ``x`` is the variable
+``?_x`` (grlc's convention, so parameters never collide with output columns);
+its value is bound as a typed RDF term in a ``VALUES`` block placed at the
+start of the outermost ``WHERE`` group, ``UNDEF`` when not given, so a
+template tests it with ``FILTER(!BOUND(?_x) || ...)``. User text is serialised
+as an escaped RDF literal and can never change the query's structure.
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ class Template:
             terms.append("UNDEF" if raw is None else str(p.term(str(raw))))
         if not self.params:
             return self.body
-        names = " ".join(f"?{p.name}" for p in self.params)
+        names = " ".join(f"?_{p.name}" for p in self.params)
         block = f" VALUES ({names}) {{ ({' '.join(terms)}) }} "
         m = _WHERE_RE.search(self.body)
         return self.body[: m.end()] + block + self.body[m.end() :]

@@ -72,12 +72,12 @@ def test_required_parameter_is_enforced(tmp_path) -> None:
     path = tmp_path / "one.rq"
     path.write_text(
         "#+ summary: test\n#+ params:\n#+   - name: code\n#+     required: true\n#+ columns: [x]\n"
-        "SELECT ?x WHERE { BIND(?code AS ?x) }\n"
+        "SELECT ?x WHERE { BIND(?_code AS ?x) }\n"
     )
     template = Template.from_file(path)
     with pytest.raises(TemplateError, match="parameter 'code' is required"):
         template.bind({})
-    assert 'VALUES (?code) { ("TB0") }' in template.bind({"code": "TB0"})
+    assert 'VALUES (?_code) { ("TB0") }' in template.bind({"code": "TB0"})
 
 
 def test_header_without_columns_is_an_error(tmp_path) -> None:
@@ -91,3 +91,16 @@ def test_amounts_are_exact_decimals(db) -> None:
     result = templates.run(db, ALL["article-amounts"], {})
     amounts = [row[result.columns.index("amount")] for row in result.rows]
     assert amounts and all(isinstance(a, Decimal) for a in amounts)
+
+
+@pytest.mark.parametrize(
+    ("name", "param"),
+    [(t.name, p.name) for t in ALL.values() for p in t.params if p.example is not None and p.name in t.columns],
+)
+def test_a_parameter_restricts_its_column_to_the_value_given(db, name: str, param: str) -> None:
+    template = ALL[name]
+    example = next(p for p in template.params if p.name == param).example
+    result = templates.run(db, template, {param: str(example)})
+    column = result.columns.index(param)
+    assert result.rows, f"{name} with {param}={example} returns nothing on the corpus"
+    assert {str(row[column]).lower() for row in result.rows} == {str(example).lower()}
