@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from beleidskg import build as building
-from beleidskg import docs, formats, graphs, resources, store, templates
+from beleidskg import docs, formats, graphs, resources, serve, store, templates
 from beleidskg.loaders import DocumentError
 
 STORE_OPTION = click.option(
@@ -171,6 +171,22 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
     target = output or resources.folder("queries") / "README.md"
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@main.command("serve")
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@user_errors
+def serve_command(store_path: Path, host: str, port: int) -> None:
+    """Serve the templates read-only over HTTP (GET /query/NAME?param=value&format=csv)."""
+    with store.opened(store_path) as db:
+        httpd = serve.server(db, host, port)
+        click.echo(f"serving {store_path} read-only on http://{host}:{httpd.server_port}/ (Ctrl-C stops)")
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            httpd.server_close()
 
 
 @main.command("export")
