@@ -1,17 +1,475 @@
-"""Loader stub: replaced by the real loader."""
+"""Loader for a BBT begrotingsopmaak: the draft budget's policy and budget explanation.
+
+Recognised by its credit-evolution tables, 'BA <year>' through 'BO <year>'. It
+reads the document's structure (policy field, programme, ISEs), the SD of each
+ISE, the ODs, the OD-article links stated in footnotes and in article sections,
+each article's credit evolution with its compensations and other adjustments,
+the ISE, programme and overall totals, the indicators of annex IX, the
+regulatory initiatives and the abbreviations.
+"""
 
 from __future__ import annotations
 
-from .model import DocumentGraph
+import re
+from collections import Counter
+
+from . import bbt
+from .model import DocumentGraph, article_iri, goal_iri, legislature_of
+from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
+from .text import content_lines, is_noise, join_wrapped, normalise_code, normalise_space
 from .vocab import BKG
 
-KIND = BKG.Document
+KIND = BKG.BBTBegrotingsopmaak
+
+_BO_ROW_RE = re.compile(r"^\s*BO\s+((?:19|20)\d\d)\s+[-\d]")
+_BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")
+_TOTAL_RE = re.compile(r"^\s*TOTAAL\s*[-–]\s*(.+?),\s*(excl\..*?)\s*$")
+_FIELD_RE = re.compile(r"^\s*[IVX]+\.\s+BELEIDSVELD(?:\s+[IVX]+)?\s*:?\s*(.+?)\s*$")
+_PROGRAMME_RE = re.compile(r"^\s*PROGRAMMA\s+([A-Z]{2})\s*[-–]\s*(.+?)\s*$")
+_ISE_RE = re.compile(r"^\s*(\d)\.\s+ISE:?\s+(.+?)\s*$")
+_SD_RE = re.compile(r"^\s*(\d)\.1\.?\s+Strategische doelstelling\b(.*)$")
+_ROMAN_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
+_SECTION_END_RE = re.compile(r"^\s*(?:Uitgavenartikelen|Ontvangstenartikelen|\d\.\s+ISE|\d\.\d\.(?:\d\.)?\s)")
+_TABLE_STOP_RE = re.compile(r"^\s*(?:Aanwending|Inhoudelijke|\(duizend|Compensaties\s+VAK|Andere bijstellingen\s+VAK|TOTAAL)")
+_CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK|AO|TO|LO)\s*)+)$")
+_LINK_FOOTNOTE_RE = re.compile(r"Deze operationele doelstelling is gelinkt aan|Zie (?:ook )?begroting", re.I)
+_DETAIL_AMOUNTS_RE = re.compile(rf"^\s*({AMOUNT})\s+({AMOUNT})(?:\s+(\S.*))?$")
+_COMPENSATION_RE = re.compile(r"^\s*(Naar|Van)\s+(\S+)(.*)$")
 
 
 def recognise(doc: SourceDocument) -> bool:
-    return False
+    """A draft-budget BBT has credit tables running from 'BA <year>' to 'BO <year>', and no execution rows."""
+    bo_rows = sum(1 for line in doc.lines if _BO_ROW_RE.match(line))
+    ba_rows = sum(1 for line in doc.lines if _BA_ROW_RE.match(line))
+    execution = any(re.match(r"^\s*1e BA-JR\b", line) for line in doc.lines)
+    return bo_rows >= 2 and ba_rows >= 2 and not execution
+
+
+def budget_year(doc: SourceDocument) -> int:
+    years = Counter(int(m.group(1)) for line in doc.lines if (m := _BO_ROW_RE.match(line)))
+    return years.most_common(1)[0][0]
+
+
+def domain_name(text: str) -> str:
+    """'SOCIALE ECONOMIE' -> 'Sociale Economie' (the documents write domains in capitals in headings)."""
+    small = {"en", "van", "de", "het"}
+    words = text.strip().split()
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(words))
+
+
+def ise_name(heading: str) -> str:
+    """'Activering (Sociale economie), MVG excl. DAB' -> 'Activering'."""
+    return re.split(r"[(,]", heading, maxsplit=1)[0].strip()
 
 
 def load(doc: SourceDocument) -> DocumentGraph:
-    raise doc.error("loader not implemented")
+    year = budget_year(doc)
+    total = next(((n, m) for n, line in enumerate(doc.lines, 1) if (m := _TOTAL_RE.match(line))), None)
+    if total is None:
+        raise doc.error("looks like a BBT begrotingsopmaak but names no 'TOTAAL - <domain>' table")
+    total_line, total_match = total
+    domain = domain_name(total_match.group(1))
+    dg = DocumentGraph(doc, KIND, f"BBT {domain} begrotingsopmaak {year}", (total_line, total_line))
+    dg.set_budget_year(year)
+    plan = dg.plan(domain, legislature_of(year))
+    dg.add(dg.iri, BKG.totaalUitsluiting, total_match.group(2))
+    _Reader(doc, dg, plan, year).read()
+    return dg
+
+
+class _Reader:
+    """One pass over the document, keeping track of the section it is in."""
+
+    def __init__(self, doc: SourceDocument, dg: DocumentGraph, plan, year: int) -> None:
+        self.doc, self.dg, self.plan, self.year = doc, dg, plan, year
+        self.field_name: str | None = None
+        self.ise = None
+        self.sd = None
+        self.programme = None
+
+    def read(self) -> None:
+        doc = self.doc
+        self.totals()
+        annex = self.annex_start()
+        n = 1
+        while n <= annex:
+            line = doc.line(n)
+            if m := _FIELD_RE.match(line):
+                self.field_name = domain_name(m.group(1))
+                self.dg.policy_field(self.field_name, (n, n))
+            elif (m := _ISE_RE.match(line)) and self.field_name:
+                self.ise = self.dg.ise(self.field_name, ise_name(m.group(2)), (n, n), title=m.group(2))
+            elif (m := _SD_RE.match(line)) and self.ise is not None:
+                n = self.strategic_goal(n, int(m.group(1)), m.group(2))
+            elif (m := bbt.OD_HEADING_RE.match(line)) and self.ise is not None:
+                heading = bbt.od_headings(doc, n, n)[0]
+                self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, self.sd)
+                n = heading.last
+            elif re.match(r"^\s*ISE\s+[A-Z]", line) and self.ise is not None:
+                n = self.ise_table(n)
+            elif m := bbt.ARTICLE_HEADING_RE.match(line):
+                n = self.article(n, m.group(1), m.group(2)) - 1
+            n += 1
+        self.footnote_links()
+        self.abbreviations()
+        self.initiatives()
+        self.indicators()
+
+    # -- structure ------------------------------------------------------------
+
+    def annex_start(self) -> int:
+        """The abbreviations list ends the body: annexes follow."""
+        for n, line in enumerate(self.doc.lines, 1):
+            if re.match(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", line):
+                return n
+        return len(self.doc.lines)
+
+    def strategic_goal(self, n: int, number: int, rest: str) -> int:
+        joined, last = bbt.wrapped_heading(self.doc, n, rest)
+        title = joined.split("):", 1)[1] if "):" in joined else joined.split(":", 1)[-1]
+        self.sd = self.dg.goal(self.plan, "SD", number, normalise_space(title), (n, last), self.ise)
+        return last
+
+    def totals(self) -> None:
+        """The overall and programme totals tables (columns AO TO LO VAK VEK)."""
+        doc = self.doc
+        for n, line in enumerate(doc.lines, 1):
+            subject = None
+            if _TOTAL_RE.match(line):
+                subject = self.dg.iri
+            elif m := _PROGRAMME_RE.match(line):
+                subject = self.programme = self.dg.programme(m.group(1), domain_name(m.group(2)), (n, n))
+            if subject is None:
+                continue
+            header = next(k for k in range(n + 1, n + 8) if _CREDITS_RE.match(doc.line(k)))
+            credits = doc.line(header).split()
+            rows, _ = bbt.credit_rows(doc, header + 1, len(credits), re.compile(r"^\s*(?:[A-Z]{2,}\s|Het |\(duizend)"))
+            for row in rows:
+                label, year = self.row_label(row)
+                for credit, value in zip(credits, row.amounts, strict=True):
+                    self.dg.amount("totalen", subject, label, year, credit, value, (row.first, row.last))
+
+    def row_label(self, row: bbt.Row) -> tuple[str, int]:
+        """Row label without its year: 'Bijstellingen BO 2026' -> ('Bijstellingen', 2026); no year -> budget year."""
+        label = row.label
+        words = label.split()
+        if len(words) > 1 and words[-1] in ("BO", "BA"):
+            label = " ".join(words[:-1])
+        return label, row.year or self.year
+
+    def ise_table(self, n: int) -> int:
+        """The ISE budget table: ESR groups by 'BA evolutie BO' for VAK then VEK."""
+        doc = self.doc
+        credits_line = next((k for k in range(n + 1, n + 8) if _CREDITS_RE.match(doc.line(k))), None)
+        if credits_line is None:
+            return n
+        header = next(k for k in range(credits_line + 1, credits_line + 6) if not is_noise(doc.line(k)))
+        columns = re.findall(r"(BA|BO|evolutie)(?:\s+((?:19|20)\d\d))?", doc.line(header))
+        credits = doc.line(credits_line).split()
+        per_credit = len(columns) // len(credits)
+        rows, end = bbt.credit_rows(doc, header + 1, len(columns), re.compile(r"^\s*(?:Aanwending|Inhoudelijke)"))
+        for row in rows:
+            group = join_wrapped([row.label]).split("(")[0].strip().replace("- ", "-")
+            for i, value in enumerate(row.amounts):
+                label, year = columns[i]
+                credit = credits[i // per_credit]
+                year = int(year) if year else self.year
+                self.dg.amount("totalen", self.ise, label, year, credit, value, (row.first, row.last), part=group)
+        return end - 1
+
+    # -- articles ---------------------------------------------------------------
+
+    def article_end(self, start: int) -> int:
+        doc = self.doc
+        for n in range(start + 1, len(doc.lines) + 1):
+            line = doc.line(n)
+            if bbt.ARTICLE_HEADING_RE.match(line) or _SECTION_END_RE.match(line) or _ROMAN_RE.match(line):
+                return n
+        return len(doc.lines) + 1
+
+    def article(self, n: int, code: str, first_title: str) -> int:
+        doc = self.doc
+        end = self.article_end(n)
+        summary_at = next((k for k in range(n + 1, end) if doc.line(k).strip().startswith("Korte inhoud")), n + 1)
+        title_parts = [first_title] + [doc.line(k).strip() for k in range(n + 1, summary_at) if not is_noise(doc.line(k))]
+        title_last = max([n] + [k for k in range(n + 1, summary_at) if not is_noise(doc.line(k))])
+        evolution_at = next((k for k in range(summary_at, end) if doc.line(k).strip().startswith("Kredietevolutie")), end)
+        summary = join_wrapped([doc.line(k) for k in range(summary_at + 1, evolution_at)])
+        programme = self.dg.programme(code[5:7], None, (n, title_last))
+        art = self.dg.article(
+            code, join_wrapped(title_parts), (n, title_last), ise=self.ise, programme=programme, summary=summary or None
+        )
+        for link in bbt.stated_links(doc, summary_at, evolution_at - 1):
+            node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
+            self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
+        if evolution_at < end:
+            self.credit_evolution(art, evolution_at, end)
+        return end
+
+    def credit_evolution(self, art, start: int, end: int) -> None:
+        doc = self.doc
+        header = next((k for k in range(start, end) if _CREDITS_RE.match(doc.line(k))), None)
+        if header is None:
+            return
+        credits = doc.line(header).split()
+        rows, after = bbt.credit_rows(doc, header + 1, len(credits), _TABLE_STOP_RE)
+        for row in rows:
+            label, year = self.row_label(row)
+            for credit, value in zip(credits, row.amounts, strict=True):
+                self.dg.amount("kredietevolutie", art, label, year, credit, value, (row.first, row.last))
+        for k in range(after, end):
+            line = doc.line(k).strip()
+            if re.match(r"^Compensaties\s+VAK", line):
+                self.detail_table(art, "compensatie", "compensaties", "Compensatie", k + 1, end)
+            elif re.match(r"^Andere bijstellingen\s+VAK", line):
+                self.detail_table(art, "bijstelling", "andere-bijstellingen", "Andere bijstelling", k + 1, end)
+
+    def detail_table(self, art, kind: str, table: str, row_label: str, start: int, end: int) -> None:
+        """Rows of a 'Compensaties' or 'Andere bijstellingen' table, up to its TOTAAL row.
+
+        A compensation row starts 'Naar CODE' or 'Van CODE' (the code may wrap) and
+        carries its two amounts; an adjustment row is a wrapped label, then its
+        amounts. The explanation follows the amounts; for adjustments it ends at
+        the first full stop, where the next row's label begins.
+        """
+        doc = self.doc
+        lines = [k for k in range(start, end) if not is_noise(doc.line(k))]
+        items: list[dict] = []
+        pending: list[int] = []
+        for k in lines:
+            text = doc.line(k).strip()
+            if m := re.match(rf"^TOTAAL\s+({AMOUNT})\s+({AMOUNT})", text):
+                for credit, raw in zip(("VAK", "VEK"), m.groups(), strict=True):
+                    self.dg.amount(table, art, "TOTAAL", self.year, credit, parse_amount(raw), (k, k))
+                break
+            compensation = _COMPENSATION_RE.match(text) if kind == "compensatie" else None
+            amounts = _DETAIL_AMOUNTS_RE.match(text)
+            if compensation:
+                items.append({"label": [text], "first": k, "direction": compensation.group(1), "explanation": []})
+                pending = []
+                self._compensation_amounts(items[-1], text, k)
+            elif kind == "compensatie" and items and "amounts" not in items[-1]:
+                items[-1]["label"].append(text)
+                self._compensation_amounts(items[-1], " ".join(items[-1]["label"]), k)
+            elif amounts and kind == "bijstelling":
+                label_lines = pending or [k]
+                items.append(
+                    {
+                        "label": [doc.line(p).strip() for p in pending],
+                        "first": label_lines[0],
+                        "amounts": (parse_amount(amounts.group(1)), parse_amount(amounts.group(2))),
+                        "amount_line": k,
+                        "explanation": [amounts.group(3)] if amounts.group(3) else [],
+                        "open": True,
+                    }
+                )
+                pending = []
+                if amounts.group(3) and amounts.group(3).rstrip().endswith("."):
+                    items[-1]["open"] = False
+            elif items and items[-1].get("open", kind == "compensatie"):
+                items[-1]["explanation"].append(text)
+                items[-1]["last"] = k
+                if kind == "bijstelling" and text.endswith("."):
+                    items[-1]["open"] = False
+            else:
+                pending.append(k)
+        for index, item in enumerate(items, start=1):
+            if "amounts" not in item:
+                continue
+            last = max(item.get("last", item["amount_line"]), item["amount_line"])
+            counterpart = direction = None
+            label = join_wrapped(item["label"])
+            if kind == "compensatie":
+                counterpart, direction = article_iri(item["code"]), item["direction"]
+                label = f"{item['direction']} {item['code']}"
+            node = self.dg.line_item(
+                kind,
+                art,
+                index,
+                label,
+                (item["first"], last),
+                counterpart=counterpart,
+                direction=direction,
+                explanation=join_wrapped(item["explanation"]) or None,
+            )
+            for credit, value in zip(("VAK", "VEK"), item["amounts"], strict=True):
+                self.dg.amount(
+                    table, art, row_label, self.year, credit, value, (item["first"], item["amount_line"]), line_item=node
+                )
+
+    @staticmethod
+    def _compensation_amounts(item: dict, text: str, line: int) -> None:
+        """Fill in a compensation row's code and amounts once all of them have been read."""
+        m = re.match(rf"^(?:Naar|Van)\s+(.+?)\s+({AMOUNT})\s+({AMOUNT})(?:\s+(\S.*))?$", text)
+        if not m:
+            return
+        code = normalise_code(m.group(1))
+        if not re.fullmatch(bbt.ARTICLE_CODE, code):
+            return
+        item.update(code=code, amounts=(parse_amount(m.group(2)), parse_amount(m.group(3))), amount_line=line)
+        if m.group(4):
+            item["explanation"].append(m.group(4))
+
+    # -- links, annexes -------------------------------------------------------
+
+    def footnote_links(self) -> None:
+        """OD -> article links stated in the footnotes under the ODs."""
+        doc = self.doc
+        headings = bbt.od_headings(doc)
+        for note in bbt.footnotes(doc, _LINK_FOOTNOTE_RE):
+            at = bbt.marker_line(doc, note)
+            owner = next((h for h in reversed(headings) if at is not None and h.first <= at), None)
+            if owner is None:
+                continue
+            od = goal_iri(self.plan, "OD", owner.number)
+            for code in bbt.article_codes(note.text):
+                self.dg.link(od, article_iri(code), "od", (note.first, note.last))
+
+    def abbreviations(self) -> None:
+        doc = self.doc
+        start = next((n for n, line in enumerate(doc.lines, 1) if re.match(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", line)), None)
+        if start is None:
+            return
+        index = 0
+        for ln in content_lines(doc, start + 1):
+            if _ROMAN_RE.match(ln.text):
+                break
+            m = re.match(r"^\s*(\S+)\s+(\S.*?)\s*$", ln.text)
+            if m:
+                index += 1
+                self.dg.abbreviation(m.group(1), m.group(2), index, (ln.number, ln.number))
+
+    def initiatives(self) -> None:
+        """Rows of the annex 'Overzicht beleids- en regelgevingsinitiatieven' (columns wrap; kept whole)."""
+        doc = self.doc
+        start = next((n for n, line in enumerate(doc.lines, 1) if "REGELGEVINGSINITIATIEVEN" in line), None)
+        if start is None:
+            return
+        end = next((n for n in range(start + 1, len(doc.lines) + 1) if _ROMAN_RE.match(doc.line(n))), len(doc.lines) + 1)
+        rows = [n for n in range(start + 1, end) if re.match(r"^\s*\d{1,2}\.\s+\S", doc.line(n))]
+        for i, first in enumerate(rows):
+            last = (rows[i + 1] if i + 1 < len(rows) else end) - 1
+            while is_noise(doc.line(last)):
+                last -= 1
+            number, title = re.match(r"^\s*(\d{1,2})\.\s+(.*?)\s*$", doc.line(first)).groups()
+            text = join_wrapped([doc.line(k) for k in range(first, last + 1)])
+            date = re.findall(r"\b\d{2}/\d{2}/\d{4}\b", text)
+            self.dg.initiative(number, title, (first, last), inhoud=text, datumInwerkingtreding=date[-1] if date else None)
+
+    def indicators(self) -> None:
+        """Annex 'Metadata indicatoren': per ISE, an indicator's metadata rows and its yearly series."""
+        doc = self.doc
+        start = next((n for n, line in enumerate(doc.lines, 1) if "METADATA INDICATOREN" in line), None)
+        if start is None:
+            return
+        blocks = [n for n in range(start, len(doc.lines) + 1) if re.match(r"^\s*\d\.\s+ISE\s", doc.line(n))]
+        for i, first in enumerate(blocks):
+            last = blocks[i + 1] - 1 if i + 1 < len(blocks) else len(doc.lines)
+            self.indicator_block(first, last)
+
+    def indicator_block(self, first: int, last: int) -> None:
+        doc = self.doc
+        ise_heading = re.match(r"^\s*\d\.\s+ISE\s+(.+?)\s+binnen", doc.line(first))
+        ise = None
+        if ise_heading and self.field_name:
+            from .model import ise_iri
+
+            ise = ise_iri(self.field_name, ise_heading.group(1))
+        fields = _metadata_rows(doc, first, last)
+        if "Benaming" not in fields:
+            return
+        name, (nfirst, _) = fields["Benaming"]
+        keys = {
+            "Definitie": "definitie",
+            "Laatste gekende waarde": "laatsteWaarde",
+            "Streefwaarde": "streefwaarde",
+            "Beleidsmatige relevantie": "beleidsrelevantie",
+            "Budgettaire relevantie": "budgettaireRelevantie",
+            "Soort indicator": "soortIndicator",
+            "Berekeningswijze": "berekeningswijze",
+            "Bron": "gegevensbron",
+            "Meetfrequentie": "meetfrequentie",
+            "Kwaliteits- beoordeling": "kwaliteitsbeoordeling",
+        }
+        span_last = max(span[1] for _, span in fields.values())
+        metadata = {prop: fields[label][0] for label, prop in keys.items() if label in fields}
+        ind = self.dg.indicator(self.plan, name, (nfirst, span_last), ise=ise, **metadata)
+        header = next((n for n in range(first, last + 1) if re.match(r"^\s*(?:(?:19|20)\d\d\s+){3,}", doc.line(n))), None)
+        if header is None:
+            return
+        years = [int(y) for y in doc.line(header).split()]
+        for n in range(header + 1, last + 1):
+            line = doc.line(n)
+            if is_noise(line):
+                continue
+            m = re.match(r"^\s*(\D+?)\s+((?:-?\d+(?:[.,]\d+)?%?\s*)+)$", line)
+            if not m:
+                break
+            values = m.group(2).split()
+            if len(values) != len(years):
+                break
+            unit = "procent" if values[0].endswith("%") else "procentpunt"
+            for year, raw in zip(years, values, strict=True):
+                self.dg.indicator_value(ind, m.group(1).strip(), year, parse_percentage(raw), unit, (n, n))
+
+
+_METADATA_LABELS = (
+    "Benaming",
+    "Definitie",
+    "Laatste gekende waarde",
+    "Streefwaarde",
+    "Beleidsmatige relevantie",
+    "Koppeling met Duurzame Ontwikkelingsdoelstellingen of Landenspecifieke Aanbevelingen",
+    "Budgettaire relevantie",
+    "VOS",
+    "Soort indicator",
+    "Berekeningswijze",
+    "Bron",
+    "Meetfrequentie",
+    "Kwaliteits- beoordeling",
+    "Reeds gebruikt in andere documenten",
+)
+
+
+def _metadata_rows(doc: SourceDocument, first: int, last: int) -> dict[str, tuple[str, tuple[int, int]]]:
+    """The two-column metadata table: a label (wrapped over up to 5 lines) then its text.
+
+    A row starts where a line begins with the first words of a label; label
+    fragments wrapped onto the next lines are dropped from the text.
+    """
+    rows: dict[str, tuple[list[str], int, int]] = {}
+    current: str | None = None
+    for n in range(first, last + 1):
+        text = doc.line(n).strip()
+        if not text:
+            continue
+        label = next((lab for lab in _METADATA_LABELS if text.startswith(lab.split()[0] + " ") or text == lab.split()[0]), None)
+        if label and (label.split()[0] != "Bron" or current in ("Berekeningswijze",)) and label not in rows:
+            current = label
+            rest = text[len(label.split()[0]) :].strip()
+            for word in label.split()[1:]:
+                rest = rest.removeprefix(word).strip()
+            rows[current] = ([rest] if rest else [], n, n)
+        elif current:
+            parts, start, _ = rows[current]
+            if any(text == w or text.startswith(w + " ") for w in _label_tails(current)) and len(parts) <= 1:
+                text = _strip_tail(current, text)
+            if text:
+                parts.append(text)
+            rows[current] = (parts, start, n)
+    return {k: (join_wrapped(v[0]), (v[1], v[2])) for k, v in rows.items() if v[0]}
+
+
+def _label_tails(label: str) -> list[str]:
+    words = label.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))] + words[1:]
+
+
+def _strip_tail(label: str, text: str) -> str:
+    for tail in sorted(_label_tails(label), key=len, reverse=True):
+        if text == tail:
+            return ""
+        if text.startswith(tail + " "):
+            return text[len(tail) :].strip()
+    return text

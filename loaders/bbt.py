@@ -1,0 +1,219 @@
+"""Layout shared by the two kinds of BBT (draft and execution budget explanations).
+
+Both head goals 'OD n: title' with footnote markers glued to the last word,
+link ODs to articles in footnotes and in article sections, head article
+sections 'CODE - TITLE', and print small credit tables whose row labels and
+numbers wrap over lines with blank lines and page numbers between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numbers import AMOUNT, parse_amount
+from .source import SourceDocument
+from .text import ARTICLE_CODE, WRAPPED_ARTICLE_CODE_RE, is_noise, join_wrapped, normalise_code, strip_footnote_marker
+
+OD_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?OD\s?(\d{1,2})\s*:\s*(.+?)\s*$")
+ARTICLE_HEADING_RE = re.compile(rf"^\s*({ARTICLE_CODE})\s+[-–]\s+(\S.*?)\s*$")
+FOOTNOTE_RE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+#: A link as an article section words it: "operationele doelstelling 4: ‘title’", "OD 1 ‘title’".
+STATED_OD_RE = re.compile(
+    r"(?:[Oo]perationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\s*:?\s*[‘'“\"]\s*(.+?)\s*[’'”\"]",
+    re.S,
+)
+_AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})$")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading whose title may wrap over several lines."""
+
+    number: int
+    title: str
+    first: int
+    last: int
+    marker: int | None
+
+
+def wrapped_heading(doc: SourceDocument, line: int, first_part: str) -> tuple[str, int]:
+    """Join a heading's continuation lines: they follow directly and start in lower case or '('.
+
+    Blank lines between the parts are the extraction's, not the author's.
+    Returns the joined text and the heading's last line.
+    """
+    parts, last, n = [first_part], line, line + 1
+    while n <= len(doc.lines):
+        text = doc.line(n)
+        if is_noise(text):
+            n += 1
+            continue
+        stripped = text.strip()
+        if re.match(r"^[a-zà-ÿ(]", stripped) and not parts[-1].rstrip().endswith("."):
+            parts.append(stripped)
+            last = n
+            n += 1
+            continue
+        break
+    return join_wrapped(parts), last
+
+
+def od_headings(doc: SourceDocument, first: int = 1, last: int | None = None) -> list[Heading]:
+    """Every 'OD n: title' heading between lines ``first`` and ``last``."""
+    found = []
+    for n in range(first, (last or len(doc.lines)) + 1):
+        m = OD_HEADING_RE.match(doc.line(n))
+        if not m:
+            continue
+        joined, end = wrapped_heading(doc, n, m.group(2))
+        title, marker = strip_footnote_marker(joined)
+        found.append(Heading(int(m.group(1)), title, n, end, marker))
+    return found
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    first: int
+    last: int
+
+
+def footnotes(doc: SourceDocument, pattern: re.Pattern[str]) -> Iterator[Footnote]:
+    """Footnotes whose text matches ``pattern``; their text runs on until a line ends with '.'."""
+    n = 1
+    while n <= len(doc.lines):
+        m = FOOTNOTE_RE.match(doc.line(n))
+        if m and pattern.match(m.group(2)):
+            parts, end = [m.group(2)], n
+            while not parts[-1].rstrip().endswith(".") and end < len(doc.lines):
+                end += 1
+                nxt = doc.line(end)
+                if is_noise(nxt):
+                    continue
+                if FOOTNOTE_RE.match(nxt) or OD_HEADING_RE.match(nxt):
+                    end -= 1
+                    break
+                parts.append(nxt.strip())
+            yield Footnote(int(m.group(1)), join_wrapped(parts), n, end)
+            n = end + 1
+        else:
+            n += 1
+
+
+def marker_line(doc: SourceDocument, footnote: Footnote) -> int | None:
+    """The line whose word carries ``footnote``'s marker: the nearest before the footnote."""
+    glued = re.compile(rf"[A-Za-zÀ-ÿ)’'”\".,;:]{footnote.number}(?=\s|$|[.,;:)])")
+    for n in range(footnote.first - 1, 0, -1):
+        line = doc.line(n)
+        if FOOTNOTE_RE.match(line) and int(FOOTNOTE_RE.match(line).group(1)) < footnote.number:
+            continue
+        if glued.search(line):
+            return n
+    return None
+
+
+def article_codes(text: str) -> list[str]:
+    """Article codes in running text, line-wrapped ones mended, in order of first mention."""
+    seen: dict[str, None] = {}
+    for m in WRAPPED_ARTICLE_CODE_RE.finditer(text):
+        seen.setdefault(normalise_code(m.group(1)), None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Lines joined into one string, remembering which line each character came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    numbers: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: SourceDocument, first: int, last: int) -> TextRun:
+        text, starts, numbers = "", [], []
+        for n in range(first, last + 1):
+            line = doc.line(n).strip()
+            if not line:
+                continue
+            starts.append(len(text))
+            numbers.append(n)
+            text += line + " "
+        return cls(text, tuple(starts), tuple(numbers))
+
+    def line_at(self, offset: int) -> int:
+        i = max(i for i, s in enumerate(self.starts) if s <= offset)
+        return self.numbers[i]
+
+
+@dataclass(frozen=True)
+class StatedLink:
+    od: int
+    quoted_title: str
+    first: int
+    last: int
+
+
+def stated_links(doc: SourceDocument, first: int, last: int) -> list[StatedLink]:
+    """Each OD an article section names with its quoted title, and the lines that say so."""
+    run = TextRun.of(doc, first, last)
+    return [
+        StatedLink(int(m.group(1)), join_wrapped([m.group(2)]), run.line_at(m.start()), run.line_at(m.end() - 1))
+        for m in STATED_OD_RE.finditer(run.text)
+    ]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a credit table: its label, the year in the label, the amounts, its lines."""
+
+    label: str
+    year: int | None
+    amounts: tuple[Decimal, ...]
+    first: int
+    last: int
+
+
+def credit_rows(doc: SourceDocument, start: int, columns: int, stop: re.Pattern[str]) -> tuple[list[Row], int]:
+    """The rows of a credit table whose first row line is at or after ``start``.
+
+    A row is a label (words, possibly wrapped, possibly ending in a year) followed
+    by exactly ``columns`` amounts, on one line or spread over several. The
+    table ends at a line matching ``stop`` or at prose (a label of more than 8
+    words). Returns the rows and the line after the table.
+    """
+    rows: list[Row] = []
+    label: list[str] = []
+    amounts: list[Decimal] = []
+    year: int | None = None
+    row_first: int | None = None
+    n = start
+    while n <= len(doc.lines):
+        line = doc.line(n)
+        if is_noise(line):
+            n += 1
+            continue
+        if stop.match(line) and not amounts:
+            break
+        for token in line.split():
+            if _AMOUNT_TOKEN_RE.match(token) and not (_YEAR_RE.match(token) and label and not amounts and year is None):
+                amounts.append(parse_amount(token))
+            elif _YEAR_RE.match(token) and label and not amounts:
+                year = int(token)
+            elif amounts:
+                break  # text after the amounts: a new row's label on the same line is not a layout we meet
+            else:
+                label.append(token)
+            if row_first is None:
+                row_first = n
+        if len(label) > 8 and not amounts:
+            break
+        if len(amounts) >= columns:
+            rows.append(Row(join_wrapped(label), year, tuple(amounts[:columns]), row_first or n, n))
+            label, amounts, year, row_first = [], [], None, None
+        n += 1
+    return rows, n
