@@ -178,13 +178,15 @@ class Row:
     last: int
 
 
-def credit_rows(doc: SourceDocument, start: int, columns: int, stop: re.Pattern[str]) -> tuple[list[Row], int]:
+def credit_rows(
+    doc: SourceDocument, start: int, columns: int, stop: re.Pattern[str], max_label_words: int = 8
+) -> tuple[list[Row], int]:
     """The rows of a credit table whose first row line is at or after ``start``.
 
     A row is a label (words, possibly wrapped, possibly ending in a year) followed
     by exactly ``columns`` amounts, on one line or spread over several. The
-    table ends at a line matching ``stop`` or at prose (a label of more than 8
-    words). Returns the rows and the line after the table.
+    table ends at a line matching ``stop`` or at prose (a label of more than
+    ``max_label_words`` words). Returns the rows and the line after the table.
     """
     rows: list[Row] = []
     label: list[str] = []
@@ -210,7 +212,7 @@ def credit_rows(doc: SourceDocument, start: int, columns: int, stop: re.Pattern[
                 label.append(token)
             if row_first is None:
                 row_first = n
-        if len(label) > 8 and not amounts:
+        if len(label) > max_label_words and not amounts:
             break
         if len(amounts) >= columns:
             rows.append(Row(join_wrapped(label), year, tuple(amounts[:columns]), row_first or n, n))

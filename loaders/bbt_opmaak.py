@@ -31,7 +31,10 @@ _ISE_RE = re.compile(r"^\s*(\d)\.\s+ISE:?\s+(.+?)\s*$")
 _SD_RE = re.compile(r"^\s*(\d)\.1\.?\s+Strategische doelstelling\b(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
 _SECTION_END_RE = re.compile(r"^\s*(?:Uitgavenartikelen|Ontvangstenartikelen|\d\.\s+ISE|\d\.\d\.(?:\d\.)?\s)")
-_TABLE_STOP_RE = re.compile(r"^\s*(?:Aanwending|Inhoudelijke|\(duizend|Compensaties\s+VAK|Andere bijstellingen\s+VAK|TOTAAL)")
+_TABLE_STOP_RE = re.compile(
+    r"^\s*(?:Aanwending|Inhoudelijke|\(duizend|Compensaties\s+VAK|Andere bijstellingen\s+VAK|TOTAAL)"
+)
+_ISE_COLUMNS_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+evolutie\b")
 _CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK|AO|TO|LO)\s*)+)$")
 _LINK_FOOTNOTE_RE = re.compile(r"Deze operationele doelstelling is gelinkt aan|Zie (?:ook )?begroting", re.I)
 _DETAIL_AMOUNTS_RE = re.compile(rf"^\s*({AMOUNT})\s+({AMOUNT})(?:\s+(\S.*))?$")
@@ -104,9 +107,11 @@ class _Reader:
                 n = self.strategic_goal(n, int(m.group(1)), m.group(2))
             elif (m := bbt.OD_HEADING_RE.match(line)) and self.ise is not None:
                 heading = bbt.od_headings(doc, n, n)[0]
-                self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, self.sd)
+                self.dg.goal(
+                    self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, self.sd
+                )
                 n = heading.last
-            elif re.match(r"^\s*ISE\s+[A-Z]", line) and self.ise is not None:
+            elif _ISE_COLUMNS_RE.match(line) and self.ise is not None:
                 n = self.ise_table(n)
             elif m := bbt.ARTICLE_HEADING_RE.match(line):
                 n = self.article(n, m.group(1), m.group(2)) - 1
@@ -144,7 +149,8 @@ class _Reader:
                 continue
             header = next(k for k in range(n + 1, n + 8) if _CREDITS_RE.match(doc.line(k)))
             credits = doc.line(header).split()
-            rows, _ = bbt.credit_rows(doc, header + 1, len(credits), re.compile(r"^\s*(?:[A-Z]{2,}\s|Het |\(duizend)"))
+            stop = re.compile(r"^\s*(?:PROGRAMMA|TOTAAL|Het |\(duizend)")
+            rows, _ = bbt.credit_rows(doc, header + 1, len(credits), stop)
             for row in rows:
                 label, year = self.row_label(row)
                 for credit, value in zip(credits, row.amounts, strict=True):
@@ -158,17 +164,21 @@ class _Reader:
             label = " ".join(words[:-1])
         return label, row.year or self.year
 
-    def ise_table(self, n: int) -> int:
-        """The ISE budget table: ESR groups by 'BA evolutie BO' for VAK then VEK."""
+    def ise_table(self, header: int) -> int:
+        """An ISE budget table (header 'BA 2025 evolutie BO 2026 ...'): ESR groups per credit type.
+
+        The credit types stand on the line above the header; an ISE may have a
+        receipts table (AO TO) and an expenditure table (VAK VEK).
+        """
         doc = self.doc
-        credits_line = next((k for k in range(n + 1, n + 8) if _CREDITS_RE.match(doc.line(k))), None)
+        credits_line = next((k for k in range(header - 1, header - 6, -1) if _CREDITS_RE.match(doc.line(k))), None)
         if credits_line is None:
-            return n
-        header = next(k for k in range(credits_line + 1, credits_line + 6) if not is_noise(doc.line(k)))
+            return header
         columns = re.findall(r"(BA|BO|evolutie)(?:\s+((?:19|20)\d\d))?", doc.line(header))
         credits = doc.line(credits_line).split()
         per_credit = len(columns) // len(credits)
-        rows, end = bbt.credit_rows(doc, header + 1, len(columns), re.compile(r"^\s*(?:Aanwending|Inhoudelijke)"))
+        stop = re.compile(r"^\s*(?:Aanwending|Inhoudelijke)")
+        rows, end = bbt.credit_rows(doc, header + 1, len(columns), stop, max_label_words=16)
         for row in rows:
             group = join_wrapped([row.label]).split("(")[0].strip().replace("- ", "-")
             for i, value in enumerate(row.amounts):
@@ -192,9 +202,13 @@ class _Reader:
         doc = self.doc
         end = self.article_end(n)
         summary_at = next((k for k in range(n + 1, end) if doc.line(k).strip().startswith("Korte inhoud")), n + 1)
-        title_parts = [first_title] + [doc.line(k).strip() for k in range(n + 1, summary_at) if not is_noise(doc.line(k))]
+        title_parts = [first_title] + [
+            doc.line(k).strip() for k in range(n + 1, summary_at) if not is_noise(doc.line(k))
+        ]
         title_last = max([n] + [k for k in range(n + 1, summary_at) if not is_noise(doc.line(k))])
-        evolution_at = next((k for k in range(summary_at, end) if doc.line(k).strip().startswith("Kredietevolutie")), end)
+        evolution_at = next(
+            (k for k in range(summary_at, end) if doc.line(k).strip().startswith("Kredietevolutie")), end
+        )
         summary = join_wrapped([doc.line(k) for k in range(summary_at + 1, evolution_at)])
         programme = self.dg.programme(code[5:7], None, (n, title_last))
         art = self.dg.article(
@@ -295,7 +309,14 @@ class _Reader:
             )
             for credit, value in zip(("VAK", "VEK"), item["amounts"], strict=True):
                 self.dg.amount(
-                    table, art, row_label, self.year, credit, value, (item["first"], item["amount_line"]), line_item=node
+                    table,
+                    art,
+                    row_label,
+                    self.year,
+                    credit,
+                    value,
+                    (item["first"], item["amount_line"]),
+                    line_item=node,
                 )
 
     @staticmethod
@@ -328,7 +349,9 @@ class _Reader:
 
     def abbreviations(self) -> None:
         doc = self.doc
-        start = next((n for n, line in enumerate(doc.lines, 1) if re.match(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", line)), None)
+        start = next(
+            (n for n, line in enumerate(doc.lines, 1) if re.match(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", line)), None
+        )
         if start is None:
             return
         index = 0
@@ -346,7 +369,9 @@ class _Reader:
         start = next((n for n, line in enumerate(doc.lines, 1) if "REGELGEVINGSINITIATIEVEN" in line), None)
         if start is None:
             return
-        end = next((n for n in range(start + 1, len(doc.lines) + 1) if _ROMAN_RE.match(doc.line(n))), len(doc.lines) + 1)
+        end = next(
+            (n for n in range(start + 1, len(doc.lines) + 1) if _ROMAN_RE.match(doc.line(n))), len(doc.lines) + 1
+        )
         rows = [n for n in range(start + 1, end) if re.match(r"^\s*\d{1,2}\.\s+\S", doc.line(n))]
         for i, first in enumerate(rows):
             last = (rows[i + 1] if i + 1 < len(rows) else end) - 1
@@ -355,7 +380,9 @@ class _Reader:
             number, title = re.match(r"^\s*(\d{1,2})\.\s+(.*?)\s*$", doc.line(first)).groups()
             text = join_wrapped([doc.line(k) for k in range(first, last + 1)])
             date = re.findall(r"\b\d{2}/\d{2}/\d{4}\b", text)
-            self.dg.initiative(number, title, (first, last), inhoud=text, datumInwerkingtreding=date[-1] if date else None)
+            self.dg.initiative(
+                number, title, (first, last), inhoud=text, datumInwerkingtreding=date[-1] if date else None
+            )
 
     def indicators(self) -> None:
         """Annex 'Metadata indicatoren': per ISE, an indicator's metadata rows and its yearly series."""
@@ -395,7 +422,9 @@ class _Reader:
         span_last = max(span[1] for _, span in fields.values())
         metadata = {prop: fields[label][0] for label, prop in keys.items() if label in fields}
         ind = self.dg.indicator(self.plan, name, (nfirst, span_last), ise=ise, **metadata)
-        header = next((n for n in range(first, last + 1) if re.match(r"^\s*(?:(?:19|20)\d\d\s+){3,}", doc.line(n))), None)
+        header = next(
+            (n for n in range(first, last + 1) if re.match(r"^\s*(?:(?:19|20)\d\d\s+){3,}", doc.line(n))), None
+        )
         if header is None:
             return
         years = [int(y) for y in doc.line(header).split()]
@@ -444,7 +473,9 @@ def _metadata_rows(doc: SourceDocument, first: int, last: int) -> dict[str, tupl
         text = doc.line(n).strip()
         if not text:
             continue
-        label = next((lab for lab in _METADATA_LABELS if text.startswith(lab.split()[0] + " ") or text == lab.split()[0]), None)
+        label = next(
+            (lab for lab in _METADATA_LABELS if text.startswith(lab.split()[0] + " ") or text == lab.split()[0]), None
+        )
         if label and (label.split()[0] != "Bron" or current in ("Berekeningswijze",)) and label not in rows:
             current = label
             rest = text[len(label.split()[0]) :].strip()
