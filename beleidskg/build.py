@@ -27,12 +27,16 @@ class BuildResult:
 
 
 def inputs(paths: Iterable[Path]) -> list[Input]:
-    """The files to read: named files, and the visible files of named folders, in name order."""
+    """The files to read: named files, and the ``.txt`` files of named folders, in name order.
+
+    Documents are text extracted from PDFs; in a folder, other files (a README,
+    a package marker) are not documents.
+    """
     found: list[Input] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found += [Input(p, False) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith(".")]
+            found += [Input(p, False) for p in sorted(path.glob("*.txt")) if p.is_file() and not p.name.startswith(".")]
         else:
             found.append(Input(path, True))
     return found

@@ -56,6 +56,7 @@ def write(path: Path, parts: Iterable[GraphPart], manifest: dict) -> None:
     staging = path.with_name(f".{path.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
+        staging.mkdir()
         store = ox.Store(str(staging / DATA))
         for part in parts:
             store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(part.graph))
