@@ -104,3 +104,12 @@ def test_a_parameter_restricts_its_column_to_the_value_given(db, name: str, para
     column = result.columns.index(param)
     assert result.rows, f"{name} with {param}={example} returns nothing on the corpus"
     assert {str(row[column]).lower() for row in result.rows} == {str(example).lower()}
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_no_template_repeats_a_row(db, name: str) -> None:
+    """Entities described by several documents sit in several named graphs; rows must not multiply."""
+    template = ALL[name]
+    values = {p.name: str(p.example) for p in template.params if p.required}
+    rows = templates.run(db, template, values).rows
+    assert len(rows) == len(set(rows))
