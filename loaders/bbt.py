@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rdflib import URIRef
+
+from .model import DocumentGraph, article_iri, goal_iri
 from .numbers import AMOUNT, parse_amount
 from .source import SourceDocument
 from .text import ARTICLE_CODE, WRAPPED_ARTICLE_CODE_RE, is_noise, join_wrapped, normalise_code, strip_footnote_marker
@@ -219,3 +222,69 @@ def credit_rows(
             label, amounts, year, row_first = [], [], None, None
         n += 1
     return rows, n
+
+
+ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
+_ABBREVIATIONS_RE = re.compile(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN")
+
+
+def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:
+    """The first line matching ``pattern``."""
+    pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
+    return next((n for n, line in enumerate(doc.lines, 1) if pattern.search(line)), None)
+
+
+def section_end(doc: SourceDocument, start: int) -> int:
+    """The line of the next roman-numbered chapter after ``start`` (or one past the end)."""
+    return next((n for n in range(start + 1, len(doc.lines) + 1) if ROMAN_HEADING_RE.match(doc.line(n))), len(doc.lines) + 1)
+
+
+def read_abbreviations(doc: SourceDocument, dg: DocumentGraph) -> None:
+    """The list of abbreviations: 'AO Algemene Ontvangsten' or 'ADG: Arbeitsamt ...', meanings may wrap."""
+    start = heading_line(doc, _ABBREVIATIONS_RE)
+    if start is None:
+        return
+    end = section_end(doc, start)
+    lines = [(n, doc.line(n).strip()) for n in range(start + 1, end) if not is_noise(doc.line(n))]
+    with_colon = sum(1 for _, text in lines if re.match(r"^\S+:\s", text)) > len(lines) / 2
+    entries: list[list] = []
+    for n, text in lines:
+        m = re.match(r"^(\S+?):\s+(.+)$", text) if with_colon else re.match(r"^(\S+)\s+(.+)$", text)
+        if m:
+            entries.append([m.group(1), [m.group(2)], n, n])
+        elif entries and with_colon:
+            entries[-1][1].append(text)
+            entries[-1][3] = n
+    for index, (abbr, meaning, first, last) in enumerate(entries, start=1):
+        dg.abbreviation(abbr, join_wrapped(meaning), index, (first, last))
+
+
+def read_footnote_links(doc: SourceDocument, dg: DocumentGraph, plan: URIRef, pattern: re.Pattern[str], body_end: int) -> None:
+    """OD -> article links stated in footnotes ('Deze operationele doelstelling is gelinkt aan ...',
+    'Zie ook begroting: onder ...').
+
+    A footnote belongs to the OD in whose text its marker stands: the nearest OD
+    heading before the marker, unless a chapter or ISE heading comes between them.
+    """
+    headings = [h for h in od_headings(doc, 1, body_end)]
+    breaks = [n for n in range(1, body_end) if ROMAN_HEADING_RE.match(doc.line(n)) or ISE_HEADING_RE.match(doc.line(n))]
+    for note in footnotes(doc, pattern):
+        if note.first >= body_end:
+            continue
+        at = marker_line(doc, note)
+        if at is None:
+            continue
+        owner = next((h for h in reversed(headings) if h.first <= at), None)
+        if owner is None or any(owner.first < b <= at for b in breaks):
+            continue
+        od = goal_iri(plan, "OD", owner.number)
+        for code in article_codes(note.text):
+            dg.link(od, article_iri(code), "od", (note.first, note.last))
+
+
+ISE_HEADING_RE = re.compile(r"^\s*(\d)\.\s+ISE:?\s+(.+?)\s*$")
+
+
+def dehyphenate(label: str) -> str:
+    """'ESR-uit-gaven' -> 'ESR-uitgaven', 'Toe-lagen' -> 'Toelagen': hyphens of a wrapped word."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", "", label)

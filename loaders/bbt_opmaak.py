@@ -17,7 +17,7 @@ from . import bbt
 from .model import DocumentGraph, article_iri, goal_iri, legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
-from .text import content_lines, is_noise, join_wrapped, normalise_code, normalise_space
+from .text import is_noise, join_wrapped, normalise_code, normalise_space
 from .vocab import BKG
 
 KIND = BKG.BBTBegrotingsopmaak
@@ -27,7 +27,7 @@ _BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")
 _TOTAL_RE = re.compile(r"^\s*TOTAAL\s*[-–]\s*(.+?),\s*(excl\..*?)\s*$")
 _FIELD_RE = re.compile(r"^\s*[IVX]+\.\s+BELEIDSVELD\b(?:\s+[IVX]+)?\s*:?\s*(.+?)\s*$")
 _PROGRAMME_RE = re.compile(r"^\s*PROGRAMMA\s+([A-Z]{2})\s*[-–]\s*(.+?)\s*$")
-_ISE_RE = re.compile(r"^\s*(\d)\.\s+ISE:?\s+(.+?)\s*$")
+_ISE_RE = bbt.ISE_HEADING_RE
 _SD_RE = re.compile(r"^\s*(\d)\.1\.?\s+Strategische doelstelling\b(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
 _SECTION_END_RE = re.compile(r"^\s*(?:Uitgavenartikelen|Ontvangstenartikelen|\d\.\s+ISE|\d\.\d\.(?:\d\.)?\s)")
@@ -116,8 +116,8 @@ class _Reader:
             elif m := bbt.ARTICLE_HEADING_RE.match(line):
                 n = self.article(n, m.group(1), m.group(2)) - 1
             n += 1
-        self.footnote_links()
-        self.abbreviations()
+        bbt.read_footnote_links(doc, self.dg, self.plan, _LINK_FOOTNOTE_RE, annex)
+        bbt.read_abbreviations(doc, self.dg)
         self.initiatives()
         self.indicators()
 
@@ -333,35 +333,6 @@ class _Reader:
             item["explanation"].append(m.group(4))
 
     # -- links, annexes -------------------------------------------------------
-
-    def footnote_links(self) -> None:
-        """OD -> article links stated in the footnotes under the ODs."""
-        doc = self.doc
-        headings = bbt.od_headings(doc)
-        for note in bbt.footnotes(doc, _LINK_FOOTNOTE_RE):
-            at = bbt.marker_line(doc, note)
-            owner = next((h for h in reversed(headings) if at is not None and h.first <= at), None)
-            if owner is None:
-                continue
-            od = goal_iri(self.plan, "OD", owner.number)
-            for code in bbt.article_codes(note.text):
-                self.dg.link(od, article_iri(code), "od", (note.first, note.last))
-
-    def abbreviations(self) -> None:
-        doc = self.doc
-        start = next(
-            (n for n, line in enumerate(doc.lines, 1) if re.match(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", line)), None
-        )
-        if start is None:
-            return
-        index = 0
-        for ln in content_lines(doc, start + 1):
-            if _ROMAN_RE.match(ln.text):
-                break
-            m = re.match(r"^\s*(\S+)\s+(\S.*?)\s*$", ln.text)
-            if m:
-                index += 1
-                self.dg.abbreviation(m.group(1), m.group(2), index, (ln.number, ln.number))
 
     def initiatives(self) -> None:
         """Rows of the annex 'Overzicht beleids- en regelgevingsinitiatieven' (columns wrap; kept whole)."""
