@@ -202,20 +202,27 @@ def credit_rows(
         if is_noise(line):
             n += 1
             continue
-        if stop.match(line) and not amounts:
+        if (stop.match(line) or ARTICLE_HEADING_RE.match(line)) and not amounts:
+            n = row_first or n
             break
+        prose = False
         for token in line.split():
             if _AMOUNT_TOKEN_RE.match(token) and not (_YEAR_RE.match(token) and label and not amounts and year is None):
                 amounts.append(parse_amount(token))
             elif _YEAR_RE.match(token) and label and not amounts:
                 year = int(token)
             elif amounts:
-                break  # text after the amounts: a new row's label on the same line is not a layout we meet
+                prose = True  # words after numbers: a sentence quoting a number, not a table row
+                break
             else:
                 label.append(token)
             if row_first is None:
                 row_first = n
+        if prose:
+            n = row_first or n
+            break
         if len(label) > max_label_words and not amounts:
+            n = row_first or n  # prose, not a row: the caller reads on from where it began
             break
         if len(amounts) >= columns:
             rows.append(Row(join_wrapped(label), year, tuple(amounts[:columns]), row_first or n, n))

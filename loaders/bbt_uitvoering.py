@@ -1,17 +1,253 @@
-"""Loader stub: replaced by the real loader."""
+"""Loader for a BBT begrotingsuitvoering: the explanation of a budget's execution.
+
+Recognised by its execution tables with the rows or columns '1e BA', '1e BA-JR'
+and 'BU'. It reads the overarching SDs and the ISEs their 'Leeswijzer' names,
+the policy fields, ISEs and ODs, the OD-article links stated in footnotes and
+in article sections, every article's execution table, the ISE, programme and
+overall totals, the abbreviations and the regulatory initiatives.
+"""
 
 from __future__ import annotations
 
-from .model import DocumentGraph
+import re
+
+from rdflib import URIRef
+
+from . import bbt
+from .model import DocumentGraph, goal_iri, ise_iri, legislature_of
 from .source import SourceDocument
+from .text import is_noise, join_wrapped, normalise_space
 from .vocab import BKG
 
-KIND = BKG.Document
+KIND = BKG.BBTBegrotingsuitvoering
+
+_EXECUTION_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+1e BA\s+1e BA-JR\s+BU\b")
+_CREDIT_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+((?:(?:AO|TO|LO|VAK|VEK)\s*)+)$")
+_CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK)\s*)+)$")
+_TOTAL_RE = re.compile(r"^\s*TOTAAL\s*[-–]\s*(.+?),\s*(excl\..*?)\s*$")
+_PROGRAMME_RE = re.compile(r"^\s*PROGRAMMA\s+([A-Z]{2})\s*[-–]\s*(?:[A-Z]{2}0\s*[-–]\s*)?(.+?)\s*$")
+_FIELD_RE = re.compile(r"^\s*[IVX]+\.\s+BELEIDSVELD\b\s*(.+?)\s*$")
+_SD_RE = re.compile(r"^\s*SD\s?(\d)\s*:\s*(.+?)\s*$")
+_LEESWIJZER_RE = re.compile(r"^\s*Leeswijzer:")
+_LEESWIJZER_ISE_RE = re.compile(r"[‘'](?P<ise>[^’']+)[’']\s*\((?:in het\s+)?beleidsveld\s+(?P<field>[^)]+)\)")
+_LINK_FOOTNOTE_RE = re.compile(r"Zie (?:ook )?begroting|Deze operationele doelstelling is gelinkt aan", re.I)
+_STOP_RE = re.compile(r"^\s*(?:Inhoudelijke|Toelichting|\(duizend)")
+_ROUND_ROW_RE = re.compile(r"^\s*(?:1e\s+(?:aanpassing\s+)?BA(?:-JR)?|BU)\b")
 
 
 def recognise(doc: SourceDocument) -> bool:
-    return False
+    """An execution BBT prints tables with the rounds '1e BA', '1e BA-JR' and 'BU'."""
+    headers = sum(1 for line in doc.lines if _EXECUTION_HEADER_RE.match(line))
+    return headers >= 2
+
+
+def domain_name(text: str) -> str:
+    small = {"en", "van", "de", "het"}
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
 
 
 def load(doc: SourceDocument) -> DocumentGraph:
-    raise doc.error("loader not implemented")
+    years = [int(m.group(1)) for line in doc.lines if (m := _EXECUTION_HEADER_RE.match(line))]
+    year = max(set(years), key=years.count)
+    total_line = bbt.heading_line(doc, _TOTAL_RE)
+    if total_line is None:
+        raise doc.error("looks like a BBT begrotingsuitvoering but names no 'TOTAAL - <domain>' table")
+    total = _TOTAL_RE.match(doc.line(total_line))
+    domain = domain_name(total.group(1))
+    dg = DocumentGraph(doc, KIND, f"BBT {domain} begrotingsuitvoering {year}", (total_line, total_line))
+    dg.set_budget_year(year)
+    stated = re.search(r"beleidsnota\s*\((\d{4}-\d{4})\)", doc.text)
+    plan = dg.plan(domain, stated.group(1) if stated else legislature_of(year))
+    _Reader(doc, dg, plan, year).read()
+    return dg
+
+
+class _Reader:
+    def __init__(self, doc: SourceDocument, dg: DocumentGraph, plan: URIRef, year: int) -> None:
+        self.doc, self.dg, self.plan, self.year = doc, dg, plan, year
+        self.field: str | None = None
+        self.ise: URIRef | None = None
+        self.ise_key: tuple[str, str] | None = None
+        self.sd_of_ise: dict[tuple[str, str], URIRef] = {}
+
+    def read(self) -> None:
+        doc = self.doc
+        body_end = bbt.heading_line(doc, re.compile(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN")) or len(doc.lines)
+        n = 1
+        in_articles = False
+        while n < body_end:
+            line = doc.line(n)
+            if m := _FIELD_RE.match(line):
+                self.field = domain_name(m.group(1))
+                self.dg.policy_field(self.field, (n, n))
+                self.ise = None
+                in_articles = False
+            elif re.match(r"^\s*[IVX]+\.\s+\S", line):
+                self.field, self.ise, in_articles = None, None, False
+            elif (m := bbt.ISE_HEADING_RE.match(line)) and self.field:
+                name = normalise_space(m.group(2)).capitalize()
+                self.ise = self.dg.ise(self.field, name, (n, n), title=normalise_space(m.group(2)))
+                self.ise_key = (self.field.lower(), name.lower())
+                in_articles = False
+            elif (m := _SD_RE.match(line)) and self.field is None:
+                n = self.strategic_goal(n, int(m.group(1)), m.group(2))
+            elif bbt.OD_HEADING_RE.match(line) and self.ise is not None and not in_articles:
+                heading = bbt.od_headings(doc, n, n)[0]
+                parent = self.sd_of_ise.get(self.ise_key) if self.ise_key else None
+                self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent)
+                n = heading.last
+            elif m := _TOTAL_RE.match(line):
+                self.dg.add(self.dg.iri, BKG.totaalUitsluiting, m.group(2))
+                n = self.credit_table(n, self.dg.iri, "totalen")
+            elif m := _PROGRAMME_RE.match(line):
+                programme = self.dg.programme(m.group(1), domain_name(m.group(2)), (n, n))
+                n = self.credit_table(n, programme, "totalen")
+            elif _EXECUTION_HEADER_RE.match(line) and self.ise is not None and not in_articles:
+                n = self.execution_table(n, self.ise, "totalen", part_labels=True)
+            elif m := bbt.ARTICLE_HEADING_RE.match(line):
+                in_articles = True
+                n = self.article(n, m.group(1), m.group(2)) - 1
+            n += 1
+        bbt.read_footnote_links(doc, self.dg, self.plan, _LINK_FOOTNOTE_RE, body_end)
+        bbt.read_abbreviations(doc, self.dg)
+        self.initiatives()
+
+    # -- goals ------------------------------------------------------------------
+
+    def strategic_goal(self, n: int, number: int, title: str) -> int:
+        """An overarching SD and, further on, its 'Leeswijzer' naming the ISEs of its ODs."""
+        doc = self.doc
+        joined, last = bbt.wrapped_heading(doc, n, title)
+        sd = self.dg.goal(self.plan, "SD", number, joined, (n, last))
+        guide = next((k for k in range(last + 1, min(len(doc.lines), last + 80)) if _LEESWIJZER_RE.match(doc.line(k))), None)
+        if guide is None:
+            return last
+        end = guide
+        while end < len(doc.lines) and not doc.line(end).rstrip().endswith("."):
+            end += 1
+        text = join_wrapped([doc.line(k) for k in range(guide, end + 1)])
+        node = self.dg.statement(f"leeswijzer/sd-{number}", BKG.Leeswijzer, None, (guide, end))
+        self.dg.add(node, BKG.doelstelling, sd)
+        for m in _LEESWIJZER_ISE_RE.finditer(text):
+            field, name = domain_name(m.group("field")), m.group("ise").strip().capitalize()
+            self.dg.add(node, BKG.ise, ise_iri(field, name))
+            self.sd_of_ise[(field.lower(), name.lower())] = sd
+        return end
+
+    # -- tables -------------------------------------------------------------------
+
+    def credit_table(self, n: int, subject: URIRef, table: str) -> int:
+        """A table headed '<year> AO TO LO [VAK VEK]' with round rows '1e BA', '1e BA-JR', 'BU'."""
+        doc = self.doc
+        header = next((k for k in range(n + 1, n + 8) if _CREDIT_HEADER_RE.match(doc.line(k))), None)
+        if header is None:
+            return n
+        m = _CREDIT_HEADER_RE.match(doc.line(header))
+        year, credits = int(m.group(1)), m.group(2).split()
+        rows, end = bbt.credit_rows(doc, header + 1, len(credits), re.compile(r"^\s*(?:Inhoudelijke|PROGRAMMA|TOTAAL|\(duizend)"))
+        for row in rows:
+            label = round_label(row.label)
+            if label is None:
+                continue
+            for credit, value in zip(credits, row.amounts, strict=True):
+                self.dg.amount(table, subject, label, year, credit, value, (row.first, row.last))
+        return end - 1
+
+    def execution_table(self, header: int, subject: URIRef, table: str, part_labels: bool) -> int:
+        """A table headed '<year> 1e BA 1e BA-JR BU 1e BA 1e BA-JR BU' under a 'VAK VEK' line."""
+        doc = self.doc
+        year = int(_EXECUTION_HEADER_RE.match(doc.line(header)).group(1))
+        rounds = re.findall(r"1e BA-JR|1e BA|BU", doc.line(header))
+        credits_line = next((k for k in range(header - 1, header - 6, -1) if _CREDITS_RE.match(doc.line(k))), None)
+        credits = doc.line(credits_line).split() if credits_line else ["VAK", "VEK"]
+        per_credit = len(rounds) // len(credits)
+        rows, end = bbt.credit_rows(doc, header + 1, len(rounds), _STOP_RE, max_label_words=16)
+        for row in rows:
+            part = bbt.dehyphenate(row.label.split()[0]) if part_labels and row.label else None
+            for i, value in enumerate(row.amounts):
+                self.dg.amount(table, subject, rounds[i], year, credits[i // per_credit], value, (row.first, row.last), part=part)
+        return end - 1
+
+    # -- articles -------------------------------------------------------------------
+
+    def article(self, n: int, code: str, first_title: str) -> int:
+        doc = self.doc
+        end = next(
+            (
+                k
+                for k in range(n + 1, len(doc.lines) + 1)
+                if bbt.ARTICLE_HEADING_RE.match(doc.line(k))
+                or bbt.ROMAN_HEADING_RE.match(doc.line(k))
+                or bbt.ISE_HEADING_RE.match(doc.line(k))
+                or re.match(r"^\s*\d\.\d(?:\.\d)*\.?\s+[A-Z]", doc.line(k))
+            ),
+            len(doc.lines) + 1,
+        )
+        summary_at = next((k for k in range(n + 1, end) if doc.line(k).strip().startswith("Korte inhoud")), None)
+        table_at = next((k for k in range(n + 1, end) if doc.line(k).strip().startswith("Begrotingsuitvoering")), None)
+        title_parts, title_last = [first_title], n
+        for k in range(n + 1, min(end, n + 4)):
+            text = doc.line(k).strip()
+            if is_noise(text):
+                continue
+            if text.upper() != text or k == summary_at or k == table_at:
+                break
+            title_parts.append(text)
+            title_last = k
+        body_end = table_at or end
+        summary = join_wrapped([doc.line(k) for k in range(summary_at + 1, body_end)]) if summary_at else None
+        programme = self.dg.programme(code[5:7], None, (n, title_last))
+        art = self.dg.article(
+            code, join_wrapped(title_parts), (n, title_last), ise=self.ise, programme=programme, summary=summary or None
+        )
+        if summary_at:
+            for link in bbt.stated_links(doc, summary_at, body_end - 1):
+                node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
+                self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
+        start = table_at or n
+        for k in range(start, min(end, start + 12)):
+            if _EXECUTION_HEADER_RE.match(doc.line(k)):
+                self.execution_table(k, art, "begrotingsuitvoering", part_labels=False)
+                break
+            if _CREDIT_HEADER_RE.match(doc.line(k)):
+                self.credit_table(k - 1, art, "begrotingsuitvoering")
+                break
+        return end
+
+    # -- annexes ------------------------------------------------------------------
+
+    def initiatives(self) -> None:
+        """Annex 'Overzicht beleids- en regelgevingsinitiatieven': per entity and kind, a list of titles.
+
+        Items start with the name of an instrument ('Decreet', 'Besluit',
+        'Ministerieel besluit', ...) and wrap over lines; the numbered subheadings
+        give the issuing entity and the kind.
+        """
+        doc = self.doc
+        start = bbt.heading_line(doc, re.compile(r"^\s*[IVX]+\.\s+BIJLAGE\s+.OVERZICHT BELEIDS- EN REGELGEVINGSINITIATIEVEN"))
+        if start is None:
+            return
+        end = bbt.section_end(doc, start)
+        kind = None
+        items: list[list] = []
+        for k in range(start + 1, end):
+            text = doc.line(k).strip()
+            if is_noise(text):
+                continue
+            if m := re.match(r"^\d\.\s+(.+)$", text):
+                kind = m.group(1)
+                continue
+            if re.match(r"^(?:Decreet|Besluit|Ministerieel|Programmadecreet|Protocol|Samenwerkingsakkoord)\b", text):
+                items.append([kind, [text], k, k])
+            elif items:
+                items[-1][1].append(text)
+                items[-1][3] = k
+        for index, (aard, parts, first, last) in enumerate(items, start=1):
+            title = join_wrapped(parts)
+            self.dg.initiative(str(index), title, (first, last), aard=aard)
+
+
+def round_label(label: str) -> str | None:
+    """'1e aanpassing BA-JR' -> '1e BA-JR': the rounds of an execution table, as its headers name them."""
+    text = normalise_space(label.replace("aanpassing", ""))
+    return text if text in ("1e BA", "1e BA-JR", "BU") else None

@@ -185,9 +185,7 @@ class DocumentGraph:
         self.mention(ise, f"ise/{slug(policy_field)}/{slug(name)}", title or name, span)
         return ise
 
-    def mention(
-        self, about: URIRef, path: str, title: str, span: tuple[int, int], **facts: URIRef | str | int | None
-    ) -> URIRef:
+    def mention(self, about: URIRef, path: str, title: str, span: tuple[int, int], **facts: URIRef | str | int | None) -> URIRef:
         """What this document says an entity is called, and where (``bkg:Vermelding``).
 
         Extra keyword facts become ``bkg:<name>`` properties of the mention, e.g.
@@ -293,7 +291,8 @@ class DocumentGraph:
         """
         if not isinstance(value, Decimal):
             raise TypeError(f"amount must be a Decimal, got {type(value).__name__}")
-        subj = str(subject).rsplit("/", 1)[-1] if line_item is None else str(line_item).split(f"{self.iri}/", 1)[-1]
+        # the subject's whole path: 'activering' is an ISE under Werk and under Sociale Economie
+        subj = str(subject).split(str(ID), 1)[-1] if line_item is None else str(line_item).split(f"{self.iri}/", 1)[-1]
         parts = [table, slug(subj), slug(row), str(year) if year is not None else "x"]
         if part:
             parts.append(slug(part))

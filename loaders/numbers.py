@@ -39,3 +39,30 @@ def parse_percentage(text: str) -> Decimal:
 def amounts_in(text: str) -> list[Decimal]:
     """Every amount in a table row's cells, in order."""
     return [parse_amount(m.group()) for m in AMOUNT_RE.finditer(text)]
+
+
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.,])(?P<value>-?\d+(?:,\d+)?)\s*(?P<unit>procentpunten|procentpunt|ppt|procent|%)(?!\w)", re.IGNORECASE
+)
+_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)\d{2}(?![\w.,]\d)")
+_QUANTITY_UNITS = {"procentpunten": "procentpunt", "procentpunt": "procentpunt", "ppt": "procentpunt"}
+
+
+def percentages_by_year(text: str) -> list[tuple[int, Decimal, str]]:
+    """``(year, value, unit)`` for each percentage or percentage-point figure dated in its sentence.
+
+    'In 2023 bedroeg de werkzaamheidskloof 29,5 ppt.' -> ``[(2023, Decimal('29.5'), 'procentpunt')]``.
+    A figure is dated only when its sentence names exactly one year, so an
+    undated or ambiguous figure is left out rather than given a guessed year.
+    Units are the keys of ``model.UNITS`` ('procent', 'procentpunt').
+    """
+    out: list[tuple[int, Decimal, str]] = []
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        years = {int(m.group()) for m in _YEAR_RE.finditer(sentence)}
+        if len(years) != 1:
+            continue
+        (year,) = years
+        for m in _QUANTITY_RE.finditer(sentence):
+            unit = _QUANTITY_UNITS.get(m.group("unit").lower(), "procent")
+            out.append((year, parse_percentage(m.group("value")), unit))
+    return out

@@ -90,3 +90,130 @@ def numbered(doc: SourceDocument, first: int = 1, last: int | None = None) -> It
 def content_lines(doc: SourceDocument, first: int = 1, last: int | None = None) -> Iterator[Line]:
     """Like :func:`numbered`, without blank lines and page-number lines."""
     return (ln for ln in numbered(doc, first, last) if not is_noise(ln.text))
+
+
+# -- markdown-like extractions and shared heading rules -------------------------------------------------------------
+
+_SUP_RE = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG_RE = re.compile(r"</?(?:p|br|div|li|ul|ol|td|th|tr|table)\b[^<>]*>", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s+")
+_ESCAPE_RE = re.compile(r"\\([*_#\\\[\]])")
+
+
+def strip_markup(text: str) -> str:
+    """The plain text of a line of a markdown-like extraction.
+
+    Some extractions keep markdown ('## **Beleidsnota**') and HTML cell markup
+    (<b>, <p>, <i>, <a href>) that is layout, not content. Footnote references in
+    <sup> are dropped (they are markers, not words); link texts are kept.
+    Tabs become spaces: split table rows with :func:`tab_cells` first.
+    """
+    import html  # local: this block is appended to a shared module whose header is not ours to change
+
+    text = _SUP_RE.sub("", text)
+    text = _TAG_RE.sub("", _BLOCK_TAG_RE.sub(" ", text))
+    text = _HEADING_MARK_RE.sub("", text)
+    text = text.replace("**", "").replace("__", "")
+    text = _ESCAPE_RE.sub(r"\1", text)
+    text = html.unescape(text).strip()
+    if len(text) > 2 and text.startswith("*") and text.endswith("*"):
+        text = text[1:-1]
+    return normalise_space(text)
+
+
+def tab_cells(line: str) -> list[str]:
+    """The cells of a tab-separated table row, each as plain text ('' for an empty cell)."""
+    return [strip_markup(cell) for cell in line.split("\t")]
+
+
+_TOC_ENTRY_RE = re.compile(r"^(?P<text>\S.*?)\s*\.{3,}\s*(?P<page>\d{1,3})$")
+
+
+def toc_entry(plain: str) -> tuple[str, int] | None:
+    """``('OD 1: We optimaliseren ...', 10)`` for a table-of-contents line with dot leaders, else None.
+
+    Loaders skip these lines so that a goal listed in the table of contents is
+    not read as the goal's heading.
+    """
+    m = _TOC_ENTRY_RE.match(plain.strip())
+    return (m.group("text").rstrip(" ."), int(m.group("page"))) if m else None
+
+
+_ISE_FIELD_SUFFIX_RE = re.compile(r"\s*\((?P<field>[^()]+)\)\s*(?:,.*)?$")
+_ISE_WITHIN_FIELD_RE = re.compile(r"\s+binnen het beleidsveld\s+(?P<field>.+)$", re.IGNORECASE)
+_ISE_PREFIX_RE = re.compile(r"^(?:\d+\.\s*)?ISE\b\s*:?\s*", re.IGNORECASE)
+
+
+def ise_heading(text: str) -> tuple[str, str | None]:
+    """The ISE name and, when the heading states it, its policy field.
+
+    'ISE: Activering (Sociale economie), MVG excl. DAB' -> ('Activering', 'Sociale economie');
+    'ISE Activering binnen het beleidsveld sociale economie' -> ('Activering', 'sociale economie');
+    '1. ISE ACTIVERING' -> ('ACTIVERING', None). The name is kept as printed:
+    IRIs slug it, so 'ACTIVERING' and 'Activering' are the same ISE.
+    """
+    name = _ISE_PREFIX_RE.sub("", text.strip())
+    field: str | None = None
+    for pattern in (_ISE_WITHIN_FIELD_RE, _ISE_FIELD_SUFFIX_RE):
+        m = pattern.search(name)
+        if m:
+            field = m.group("field").strip()
+            name = name[: m.start()]
+            break
+    return normalise_space(name).strip(" ,:"), field
+
+
+def heading_title(parts: list[str]) -> tuple[str, int | None]:
+    """A goal title from its (possibly wrapped) heading lines, and its footnote number.
+
+    Wrapped pieces are joined, a glued footnote marker is removed, and a single
+    trailing full stop is dropped: documents print the same goal's heading with
+    and without it, and the title is the same.
+    """
+    title, footnote = strip_footnote_marker(join_wrapped(parts))
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    return title, footnote
+
+
+# -- running text joined from numbered lines -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JoinedText:
+    """Running text joined from wrapped lines that can still say which lines a stretch of it came from.
+
+    Values in running text (an amount, an article code) wrap over line breaks;
+    matching them on the joined text finds them, and :meth:`lines_of` gives the
+    span of lines to cite.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    numbers: tuple[int, ...]
+
+    def lines_of(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last line numbers of ``text[start:end]``."""
+        import bisect  # local: this block is appended to a shared module whose header is not ours to change
+
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        return self.numbers[max(first, 0)], self.numbers[max(last, 0)]
+
+
+def join_lines(lines: list[Line]) -> JoinedText:
+    """Join lines as :func:`join_wrapped` does, remembering where each line's piece starts."""
+    out = ""
+    starts: list[int] = []
+    numbers: list[int] = []
+    for ln in lines:
+        piece = normalise_space(ln.text)
+        if not piece:
+            continue
+        if out and not (out.endswith("-") and not out.endswith(" -")):
+            out += " "
+        starts.append(len(out))
+        numbers.append(ln.number)
+        out += piece
+    return JoinedText(out, tuple(starts), tuple(numbers))

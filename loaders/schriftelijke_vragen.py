@@ -1,0 +1,446 @@
+"""Loader for written answers to parliamentary questions on a BBT ('Schriftelijke antwoorden').
+
+The document answers the questions members of the Flemish Parliament put on one
+BBT ('BBT Werk en Sociale Economie 2021'). Its layout, as extracted from the PDF:
+
+- every printed line is followed by an empty line; a line holding only spaces is
+  a vertical gap in the source (a *separator*); a new page starts with a line
+  that begins with a space directly after a text line (or after a page number);
+- a question starts with a *header*: a party, optionally with the member(s) in
+  brackets ('N-VA (Axel Ronse)', 'Vlaams Belang', 'SP.A (schriftelijk)').
+  Headers on consecutive lines with no text between them are one question put
+  jointly by several members;
+- the question text runs from the header to the first separator (or to a page
+  break right after a finished question ending in '?'); everything after it up
+  to the next header or heading is the minister's answer. Questions that follow
+  each other without an answer between them share the answer that follows;
+- a *heading* is a short line opening a block (after a separator or at a page
+  start) without closing punctuation. Followed by a header it is the topic of
+  the questions below it; right after a question it is the answer's own title;
+  elsewhere in an answer it heads an answer to a question that is not printed,
+  and is that answer's topic (the questions after such an answer get no topic:
+  the document does not say which heading they fall under).
+
+Quoted amounts ('88 miljoen euro', '22, 4 miljoen euro', '1.174 keuro') and
+budget article codes are read from the joined question and answer texts, so
+values wrapped over a line break are found and cited with all their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import DCTERMS, PROV, RDF, URIRef
+
+from .model import DocumentGraph, article_iri, legislature_of
+from .numbers import parse_amount
+from .source import SourceDocument
+from .text import (
+    WRAPPED_ARTICLE_CODE_RE,
+    JoinedText,
+    Line,
+    is_page_number,
+    join_lines,
+    join_wrapped,
+    normalise_code,
+    normalise_space,
+)
+from .vocab import BKG, ID, slug
+
+KIND = BKG.SchriftelijkeVragen
+
+#: The document's heading: 'Bijlage 1: Schriftelijke antwoorden – Specifieke vragen'.
+_HEADING_RE = re.compile(r"\bschriftelijke\s+(?:antwoorden|vragen)\b", re.IGNORECASE)
+#: The heading stands among the first lines of the document.
+_HEAD_LINES = 6
+#: The BBT answered: 'BBT Werk en Sociale Economie 2021' (optionally naming the budget round).
+_SUBJECT_RE = re.compile(
+    r"\b(?:BBT|Beleids-\s*en\s+begrotingstoelichting)\s+(?P<domain>[^\d,]+?)\s*,?\s*"
+    r"(?:(?:begrotings)?(?:opmaak|aanpassing|uitvoering)\s+)?(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_LEGISLATURE_RE = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*[-–]\s*(?P<end>(?:19|20)\d{2})\b")
+
+#: Parties of the Flemish Parliament (and their former names), longest names first so
+#: that 'Open VLD' is not read as 'VLD'. A header is a line made of these and nothing else.
+_PARTY = (
+    r"(?:Vlaams\s+Belang|Vlaams\s+Blok|Open\s+VLD|Team\s+Fouad\s+Ahidar|PVDA-PTB|PVDA|N-VA|CD&V|sp\.a|"
+    r"Vooruit|Groen|Agalev|Spirit|Volksunie|LDD|VLD|CVP|UF|Anders)"
+)
+_HEADER_ITEM_RE = re.compile(rf"(?P<party>{_PARTY})(?![\w&.-])(?:\s*\((?P<who>[^()]*)\))?", re.IGNORECASE)
+_HEADER_SEP_RE = re.compile(r"\s*(?:[,;/]|\ben\b)\s*", re.IGNORECASE)
+_WHO_SEP_RE = re.compile(r"\s*(?:[,;&]|\ben\b)\s*")
+#: A member's name: capitalised words, with lower-case particles between them ('Tine van der Vloet').
+_PERSON_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:[a-z'’]+\s+)*)[A-ZÀ-Ý][\w'’-]*)+")
+
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+#: A list item ('- ...', '• ...', 'o ...', '1. ...', '2) ...').
+_LIST_ITEM_RE = re.compile(r"^(?:[-–•▪*o]\s|\d{1,2}[.)]\s)")
+_LEADING_BULLET_RE = re.compile(r"^[-–•▪*]\s+")
+#: Headings are short; longer lines are running text that happens to open a block.
+_MAX_HEADING_CHARS = 100
+
+#: An amount with its unit as written. '22, 4 miljoen euro' (a space after the decimal comma,
+#: a typing slip) is read as 22,4; that reading is allowed only for a short whole part and a
+#: unit directly after, so a year followed by a comma ('in 2020, 4 miljoen') is never misread.
+_QUOTED_AMOUNT_RE = re.compile(
+    r"(?<![\w.,])(?P<sign>[+\-–−])?(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3},\s\d{1,2}(?=\s+(?:miljoen|mio)\b)"
+    r"|\d+(?:,\d+)?)\s*(?P<unit>miljoen\s+euro|mio\s+euro|keuro|k\s?euro|duizend\s+euro|euro)\b",
+    re.IGNORECASE,
+)
+
+
+# -- reading the layout -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """A text line, or a separator / page break (``text`` None) between blocks."""
+
+    number: int
+    text: str | None
+    kind: str  # 'text', 'sep' (a gap in the source) or 'page' (a page break)
+    page_start: bool = False
+
+
+def _is_url(text: str) -> bool:
+    return bool(_URL_RE.match(text.strip()))
+
+
+def _is_link_annotation(lines: tuple[str, ...], index: int) -> bool:
+    """A bare URL that the extraction appends at the end of a page for a hyperlink in the text.
+
+    These link targets are not part of the text: they stand directly against the
+    next line (no empty line after them) or only blank lines separate them from
+    a page number or the end of the document. A URL in the running text is followed
+    by an empty line like every other printed line.
+    """
+    if not _is_url(lines[index]) or lines[index][:1].isspace():
+        return False
+    nxt = index + 1
+    if nxt < len(lines) and lines[nxt] != "":
+        return True
+    while nxt < len(lines) and not lines[nxt].strip():
+        nxt += 1
+    return nxt == len(lines) or is_page_number(lines[nxt])
+
+
+def tokens(doc: SourceDocument) -> list[Token]:
+    """The document's lines as text, separator and page-break tokens (blank lines and link targets dropped)."""
+    out: list[Token] = []
+    lines = doc.lines
+    after_page_number = False
+    for i, raw in enumerate(lines):
+        number = i + 1
+        if raw == "":
+            continue
+        if is_page_number(raw):
+            out.append(Token(number, None, "page"))
+            after_page_number = True
+            continue
+        if not raw.strip():
+            # the first line of a page after its page number is empty: a page break, not a gap
+            out.append(Token(number, None, "page" if after_page_number else "sep"))
+            after_page_number = False
+            continue
+        after_page_number = False
+        if _is_link_annotation(lines, i):
+            continue
+        page_start = raw[0].isspace() and (i == 0 or lines[i - 1] != "")
+        out.append(Token(number, raw.strip(), "text", page_start))
+    return out
+
+
+@dataclass(frozen=True)
+class Asker:
+    party: str
+    members: tuple[str, ...]
+    header: str
+
+
+def parse_header(text: str) -> list[Asker] | None:
+    """The askers of a question header, or None when the line is not a header.
+
+    'N-VA (Axel Ronse)' -> one asker with one member; 'Vlaams Belang' and
+    'SP.A (schriftelijk)' -> a party without a named member.
+    """
+    text = normalise_space(text)
+    items: list[Asker] = []
+    pos = 0
+    while True:
+        m = _HEADER_ITEM_RE.match(text, pos)
+        if not m:
+            return None
+        who = [part for part in _WHO_SEP_RE.split(m.group("who") or "") if part]
+        members = tuple(part for part in who if _PERSON_RE.fullmatch(part))
+        items.append(Asker(normalise_space(m.group("party")), members, m.group().strip()))
+        pos = m.end()
+        if pos == len(text):
+            return items
+        sep = _HEADER_SEP_RE.match(text, pos)
+        if not sep or sep.end() == pos:
+            return None
+        pos = sep.end()
+
+
+def _heading_like(text: str) -> bool:
+    """Short, without closing punctuation, not a URL: could be a heading if it opens a block."""
+    return len(text) <= _MAX_HEADING_CHARS and not text.endswith(tuple(".,:;?!-")) and not _is_url(text)
+
+
+def _starts_new(text: str) -> bool:
+    """A line that starts a sentence or a list item rather than continuing the line above."""
+    return text[:1].isupper() or bool(_LIST_ITEM_RE.match(text))
+
+
+# -- what the document states -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Topic:
+    title: str
+    line: int
+
+
+@dataclass
+class Question:
+    askers: list[Asker]
+    header_lines: list[int]
+    topic: Topic | None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    questions: list[Question]
+    topic: Topic | None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    title_span: tuple[int, int]
+    title: str
+    topics: list[Topic] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+
+
+class _Reader:
+    """Reads the tokens after the title in order; one method per kind of line (module docstring has the rules)."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.out = parsed
+        self.topic: Topic | None = None  # the topic of the questions that follow
+        self.group: list[Question] = []  # questions waiting for (or given) the answer being read
+        self.question: Question | None = None  # the question whose text is being read
+        self.answer: Answer | None = None
+
+    def gap(self, kind: str) -> None:
+        if self.question is not None and self.question.lines and kind == "sep":
+            self.question = None  # a gap after the question's text ends it
+
+    def header(self, askers: list[Asker], number: int) -> None:
+        if self.question is not None and not self.question.lines:
+            self.question.askers += askers  # headers one under the other: a joint question
+            self.question.header_lines.append(number)
+            return
+        if self.answer is not None:
+            self.group, self.answer = [], None
+        self.question = Question(askers, [number], self.topic)
+        self.group.append(self.question)
+        self.out.questions.append(self.question)
+
+    def question_line(self, line: Line, page_start: bool) -> bool:
+        """Add ``line`` to the open question; False when the question has ended before it."""
+        assert self.question is not None
+        done = bool(self.question.lines) and self.question.lines[-1].text.endswith("?")
+        if page_start and done and _starts_new(line.text):
+            self.question = None  # a finished question at the foot of a page: the answer starts overleaf
+            return False
+        self.question.lines.append(line)
+        return True
+
+    def heading(self, line: Line, following: Token | None) -> bool:
+        """Take ``line`` as a topic or answer heading if its context makes it one."""
+        if following is not None and parse_header(following.text or "") is not None:
+            self.topic = Topic(_LEADING_BULLET_RE.sub("", line.text), line.number)
+            self.out.topics.append(self.topic)
+            self.group, self.answer = [], None
+            return True
+        if self.group and self.answer is None:
+            return False  # right after a question: the answer's own title, part of the answer
+        text = line.text
+        if not text[:1].isupper() or _LIST_ITEM_RE.match(text) or following is None:
+            return False
+        if not _starts_new(following.text or ""):
+            return False
+        own = Topic(text, line.number)
+        self.out.topics.append(own)
+        self.answer = Answer([], own)
+        self.out.answers.append(self.answer)
+        self.group, self.topic = [], None
+        return True
+
+    def answer_line(self, line: Line) -> None:
+        if self.answer is None:
+            self.answer = Answer(list(self.group), self.group[0].topic if self.group else self.topic)
+            self.out.answers.append(self.answer)
+        self.answer.lines.append(line)
+
+
+def _next_text(toks: list[Token], index: int) -> Token | None:
+    return next((tok for tok in toks[index + 1 :] if tok.kind == "text"), None)
+
+
+def _title(doc: SourceDocument, toks: list[Token]) -> tuple[Token, list[Token]]:
+    """The line naming the BBT answered, and the title lines down to it."""
+    head = [t for t in toks if t.kind == "text"][:_HEAD_LINES]
+    subject = next((t for t in head if _SUBJECT_RE.search(t.text or "")), None)
+    if subject is None or not any(_HEADING_RE.search(t.text or "") for t in head):
+        raise doc.error("no heading 'Schriftelijke antwoorden' with the BBT it answers ('BBT <domain> <year>')")
+    return subject, [t for t in head if t.number <= subject.number]
+
+
+def parse(doc: SourceDocument) -> Parsed:
+    """Topics, questions and answers, in document order."""
+    toks = tokens(doc)
+    subject, title_lines = _title(doc, toks)
+    parsed = Parsed((title_lines[0].number, subject.number), join_wrapped([t.text or "" for t in title_lines]))
+    reader = _Reader(parsed)
+    opens_block = True
+    for i, tok in enumerate(toks):
+        if tok.number <= subject.number:
+            continue
+        if tok.kind != "text":
+            reader.gap(tok.kind)
+            opens_block = True
+            continue
+        line = Line(tok.number, tok.text or "")
+        block_start, opens_block = opens_block or tok.page_start, False
+        askers = parse_header(line.text)
+        if askers is not None:
+            reader.header(askers, line.number)
+            continue
+        if reader.question is not None and reader.question_line(line, tok.page_start):
+            continue
+        if block_start and _heading_like(line.text) and reader.heading(line, _next_text(toks, i)):
+            continue
+        reader.answer_line(line)
+    return parsed
+
+
+# -- the loader interface -------------------------------------------------------------------------------------------
+
+
+def recognise(doc: SourceDocument) -> bool:
+    """A 'Schriftelijke antwoorden' heading at the top and question headers (party, member) below it."""
+    head = [ln.strip() for ln in doc.lines if ln.strip()][:_HEAD_LINES]
+    if not any(_HEADING_RE.search(ln) for ln in head):
+        return False
+    return sum(1 for ln in doc.lines if ln.strip() and parse_header(ln) is not None) >= 2
+
+
+def _party(g: DocumentGraph, name: str) -> URIRef:
+    node = ID[f"fractie/{slug(name)}"]
+    g.graph.add((node, RDF.type, BKG.Fractie))
+    g.graph.add((node, RDF.type, PROV.Agent))
+    g.add(node, BKG.naam, name)
+    return node
+
+
+def _member(g: DocumentGraph, name: str, party: URIRef) -> URIRef:
+    node = ID[f"persoon/{slug(name)}"]
+    g.graph.add((node, RDF.type, BKG.Parlementslid))
+    g.graph.add((node, RDF.type, PROV.Agent))
+    g.add(node, BKG.naam, name)
+    g.add(node, BKG.lidVan, party)
+    return node
+
+
+def _topic(g: DocumentGraph, topic: Topic) -> URIRef:
+    node = g.statement(f"onderwerp/{topic.line}", BKG.Onderwerp, None, (topic.line, topic.line))
+    g.add(node, DCTERMS.title, topic.title)
+    return node
+
+
+def quoted_amounts(text: str) -> list[tuple[re.Match[str], Decimal, URIRef]]:
+    """Each amount with a euro unit in ``text``: the match, its value in the unit as written, the unit."""
+    out = []
+    for m in _QUOTED_AMOUNT_RE.finditer(text):
+        value = parse_amount(re.sub(r"\s", "", m.group("number")))
+        if m.group("sign") and m.group("sign") != "+":
+            value = -value
+        out.append((m, value, _unit(m.group("unit"))))
+    return out
+
+
+def _unit(written: str) -> URIRef:
+    """'miljoen euro' / 'mio euro' -> MiljoenEuro, 'keuro' / 'duizend euro' -> DuizendEuro, 'euro' -> Euro."""
+    unit = written.lower()
+    if unit.startswith(("miljoen", "mio")):
+        return BKG.MiljoenEuro
+    return BKG.DuizendEuro if unit.startswith(("k", "duizend")) else BKG.Euro
+
+
+def _mentions(g: DocumentGraph, node: URIRef, path: str, joined: JoinedText) -> None:
+    """The article codes and amounts quoted in a question's or answer's text."""
+    for m in WRAPPED_ARTICLE_CODE_RE.finditer(joined.text):
+        code = normalise_code(m.group(1))
+        art = article_iri(code)
+        g.graph.add((art, RDF.type, BKG.Begrotingsartikel))
+        g.add(art, BKG.code, code)
+        g.add(node, BKG.vermeldtArtikel, art)
+    for index, (m, value, unit) in enumerate(quoted_amounts(joined.text), start=1):
+        span = joined.lines_of(m.start(), m.end())
+        amount = g.statement(f"{path}/bedrag/{index}", BKG.GeciteerdBedrag, None, span)
+        g.add(amount, BKG.bedrag, value)
+        g.add(amount, BKG.eenheid, unit)
+        g.add(amount, BKG.tekst, m.group())
+        g.add(amount, BKG["in"], node)
+
+
+def load(doc: SourceDocument) -> DocumentGraph:
+    parsed = parse(doc)
+    subject = _SUBJECT_RE.search(parsed.title)
+    assert subject is not None  # parse() found it
+    year = int(subject.group("year"))
+    stated = _LEGISLATURE_RE.search(parsed.title)
+    legislature = f"{stated.group('start')}-{stated.group('end')}" if stated else legislature_of(year)
+    g = DocumentGraph(doc, KIND, parsed.title, parsed.title_span)
+    g.plan(normalise_space(subject.group("domain")), legislature)
+    g.set_budget_year(year)
+
+    topics = {id(t): _topic(g, t) for t in parsed.topics}
+    nodes: dict[int, URIRef] = {}
+    for q in parsed.questions:
+        last = q.lines[-1].number if q.lines else q.header_lines[-1]
+        path = f"vraag/{q.header_lines[0]}"
+        node = g.statement(path, BKG.Vraag, None, (q.header_lines[0], last))
+        nodes[id(q)] = node
+        if q.topic is not None:
+            g.add(node, BKG.onderwerp, topics[id(q.topic)])
+        for asker in q.askers:
+            g.add(node, BKG.vraagsteller, asker.header)
+            party = _party(g, asker.party)
+            g.add(node, BKG.fractie, party)
+            for name in asker.members:
+                g.add(node, BKG.gesteldDoor, _member(g, name, party))
+        joined = join_lines(q.lines)
+        g.add(node, BKG.vraagtekst, joined.text or None)
+        _mentions(g, node, path, joined)
+    for a in parsed.answers:
+        if not a.lines:
+            continue
+        path = f"antwoord/{a.lines[0].number}"
+        node = g.statement(path, BKG.Antwoord, None, (a.lines[0].number, a.lines[-1].number))
+        for q in a.questions:
+            g.add(node, BKG.antwoordOp, nodes[id(q)])
+        if a.topic is not None:
+            g.add(node, BKG.onderwerp, topics[id(a.topic)])
+        joined = join_lines(a.lines)
+        g.add(node, BKG.antwoordtekst, joined.text)
+        _mentions(g, node, path, joined)
+    return g
