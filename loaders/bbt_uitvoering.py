@@ -190,7 +190,7 @@ class _Reader:
             text = doc.line(k).strip()
             if is_noise(text):
                 continue
-            if text.upper() != text or k == summary_at or k == table_at:
+            if text.upper() != text or k in (summary_at, table_at):
                 break
             title_parts.append(text)
             title_last = k
