@@ -402,6 +402,37 @@ def _mentions(g: DocumentGraph, node: URIRef, path: str, joined: JoinedText) -> 
         g.add(amount, BKG["in"], node)
 
 
+def _write_question(g: DocumentGraph, q: Question, topic: URIRef | None) -> URIRef:
+    """A question with its askers (party agents, member agents) and what it quotes."""
+    last = q.lines[-1].number if q.lines else q.header_lines[-1]
+    path = f"vraag/{q.header_lines[0]}"
+    node = g.statement(path, BKG.Vraag, None, (q.header_lines[0], last))
+    g.add(node, BKG.onderwerp, topic)
+    for asker in q.askers:
+        g.add(node, BKG.vraagsteller, asker.header)
+        party = _party(g, asker.party)
+        g.add(node, BKG.fractie, party)
+        for name in asker.members:
+            g.add(node, BKG.gesteldDoor, _member(g, name, party))
+    joined = join_lines(q.lines)
+    g.add(node, BKG.vraagtekst, joined.text or None)
+    _mentions(g, node, path, joined)
+    return node
+
+
+def _write_answer(g: DocumentGraph, a: Answer, questions: list[URIRef], topic: URIRef | None) -> URIRef:
+    """An answer, pointing at every question it answers, and what it quotes."""
+    path = f"antwoord/{a.lines[0].number}"
+    node = g.statement(path, BKG.Antwoord, None, (a.lines[0].number, a.lines[-1].number))
+    for question in questions:
+        g.add(node, BKG.antwoordOp, question)
+    g.add(node, BKG.onderwerp, topic)
+    joined = join_lines(a.lines)
+    g.add(node, BKG.antwoordtekst, joined.text)
+    _mentions(g, node, path, joined)
+    return node
+
+
 def load(doc: SourceDocument) -> DocumentGraph:
     parsed = parse(doc)
     subject = _SUBJECT_RE.search(parsed.title)
@@ -414,33 +445,8 @@ def load(doc: SourceDocument) -> DocumentGraph:
     g.set_budget_year(year)
 
     topics = {id(t): _topic(g, t) for t in parsed.topics}
-    nodes: dict[int, URIRef] = {}
-    for q in parsed.questions:
-        last = q.lines[-1].number if q.lines else q.header_lines[-1]
-        path = f"vraag/{q.header_lines[0]}"
-        node = g.statement(path, BKG.Vraag, None, (q.header_lines[0], last))
-        nodes[id(q)] = node
-        if q.topic is not None:
-            g.add(node, BKG.onderwerp, topics[id(q.topic)])
-        for asker in q.askers:
-            g.add(node, BKG.vraagsteller, asker.header)
-            party = _party(g, asker.party)
-            g.add(node, BKG.fractie, party)
-            for name in asker.members:
-                g.add(node, BKG.gesteldDoor, _member(g, name, party))
-        joined = join_lines(q.lines)
-        g.add(node, BKG.vraagtekst, joined.text or None)
-        _mentions(g, node, path, joined)
+    nodes = {id(q): _write_question(g, q, q.topic and topics[id(q.topic)]) for q in parsed.questions}
     for a in parsed.answers:
-        if not a.lines:
-            continue
-        path = f"antwoord/{a.lines[0].number}"
-        node = g.statement(path, BKG.Antwoord, None, (a.lines[0].number, a.lines[-1].number))
-        for q in a.questions:
-            g.add(node, BKG.antwoordOp, nodes[id(q)])
-        if a.topic is not None:
-            g.add(node, BKG.onderwerp, topics[id(a.topic)])
-        joined = join_lines(a.lines)
-        g.add(node, BKG.antwoordtekst, joined.text)
-        _mentions(g, node, path, joined)
+        if a.lines:
+            _write_answer(g, a, [nodes[id(q)] for q in a.questions], a.topic and topics[id(a.topic)])
     return g
