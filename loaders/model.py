@@ -74,6 +74,15 @@ def indicator_iri(plan: URIRef, name: str) -> URIRef:
     return URIRef(f"{plan}/indicator/{slug(name)}")
 
 
+def measure_iri(name: str) -> URIRef:
+    """A measure (policy instrument): one node per normalised name across documents and years.
+
+    The name is the measure's full name as the document writes it ('collectief maatwerk');
+    abbreviations are resolved to full names by the loader before calling this.
+    """
+    return ID[f"maatregel/{slug(name)}"]
+
+
 def credit_type(code: str) -> URIRef:
     if code not in CREDIT_TYPES:
         raise ValueError(f"unknown credit type {code!r}")
@@ -387,6 +396,16 @@ class DocumentGraph:
         self.add(node, BKG.waarde, value)
         g.add((node, BKG.eenheid, UNITS[unit]))
         self.source(node, span)
+        return node
+
+    def measure(
+        self, name: str, span: tuple[int, int], abbreviation: str | None = None, **facts: URIRef | str | int | None
+    ) -> URIRef:
+        """A measure as this document names it; ``facts`` go on the mention (e.g. ``artikel=``)."""
+        node = measure_iri(name)
+        self.graph.add((node, RDF.type, BKG.Maatregel))
+        self.add(node, SKOS.notation, abbreviation)
+        self.mention(node, f"maatregel/{slug(name)}/{span[0]}", name, span, **facts)
         return node
 
     def initiative(self, number: str, title: str, span: tuple[int, int], **fields: str | None) -> URIRef:
