@@ -159,6 +159,10 @@ class Result:
     columns: tuple[str, ...]
     rows: list[tuple]
 
+    def records(self) -> list[dict[str, str | int | Decimal | None]]:
+        """Each row as a dict keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
 
 def _query(store: ox.Store, query: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     try:
