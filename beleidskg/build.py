@@ -86,6 +86,26 @@ def _nt(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
+def merged(documents: Iterable[DocumentGraph]) -> Graph:
+    """All documents' triples in one rdflib graph (for inference and validation)."""
+    out = Graph()
+    for d in documents:
+        out += d.graph
+    return out
+
+
+def document_part(document: DocumentGraph, graph_iri: str | None = None) -> store.GraphPart:
+    """One document's triples for its named graph (``graph_iri`` renames the document, for benchmarks)."""
+    nt = _nt(document.graph)
+    if graph_iri is not None:
+        nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
+    return store.GraphPart(graph_iri or str(document.iri), nt)
+
+
+def ontology_part() -> store.GraphPart:
+    return store.GraphPart(resources.ONTOLOGY_GRAPH, _nt(ontology_graph()))
+
+
 def build(
     paths: Iterable[Path], store_path: Path, on_skip: Callable[[DocumentError], None] = lambda e: None
 ) -> BuildResult:
@@ -97,12 +117,8 @@ def build(
     result = load_documents(paths, on_skip)
     if not result.documents:
         raise DocumentError(", ".join(str(p) for p in paths) or ".", "holds no document beleidskg can read")
-    parts = [store.GraphPart(resources.ONTOLOGY_GRAPH, _nt(ontology_graph()))]
-    parts += [store.GraphPart(str(d.iri), _nt(d.graph)) for d in result.documents]
-    merged = Graph()
-    for d in result.documents:
-        merged += d.graph
-    parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(merged))))
+    parts = [ontology_part(), *(document_part(d) for d in result.documents)]
+    parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(merged(result.documents)))))
     manifest = {
         "documents": [
             {

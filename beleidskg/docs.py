@@ -16,13 +16,8 @@ EXCERPT_ROWS = 5
 CELL = 48
 
 
-def example_values(template: templates.Template) -> dict[str, str]:
-    """The example value of every parameter that has one."""
-    return {p.name: str(p.example) for p in template.params if p.example is not None}
-
-
 def example_call(template: templates.Template) -> str:
-    args = [f"--param {shlex.quote(f'{k}={v}')}" for k, v in example_values(template).items()]
+    args = [f"--param {shlex.quote(f'{k}={v}')}" for k, v in template.examples().items()]
     return " ".join(["beleidskg query", template.name, *args])
 
 
@@ -54,7 +49,7 @@ def render(db: ox.Store) -> str:
         if t.params:
             out += ["Parameters:", ""] + [f"- {p.describe()}" for p in t.params] + [""]
         out += ["Columns: " + ", ".join(f"`{c}`" for c in t.columns), "", "```sh", example_call(t), "```", ""]
-        result = templates.run(db, t, example_values(t))
+        result = templates.run(db, t, t.examples())
         excerpt = templates.Result(result.columns, [tuple(_short(v) for v in r) for r in result.rows[:EXCERPT_ROWS]])
         out.append(formats.render(excerpt, "md").rstrip("\n"))
         out += ["", f"{len(result.rows)} rows in all."]

@@ -3,7 +3,10 @@
 Oxigraph answers the templates' joins and aggregates tens of times faster than
 rdflib's memory store and persists between commands; SHACL validation runs on
 an in-memory rdflib copy instead (see the README's architecture section).
-Each document's triples live in a named graph named by the document's IRI.
+Each document's triples live in a named graph named by the document's IRI;
+the default graph holds the union of all of them, written once at build time,
+because Oxigraph joins over a stored default graph about ten times faster than
+over ``use_default_graph_as_union`` (which must merge the graphs per lookup).
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ def write(path: Path, parts: Iterable[GraphPart], manifest: dict) -> None:
         store = ox.Store(str(staging / DATA))
         for part in parts:
             store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(part.graph))
+            store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES)
         store.optimize()
         del store
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -94,10 +98,14 @@ def opened(path: Path) -> Iterator[ox.Store]:
         del store
 
 
+def named_quads(store: ox.Store) -> list[ox.Quad]:
+    """The quads of the named graphs: the store's content without its derived default graph."""
+    return [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
+
+
 def quads_sorted(store: ox.Store) -> list[str]:
     """Every quad as an N-Quads line, sorted: the canonical form for comparing builds."""
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
-    return sorted(line for line in data.decode("utf-8").splitlines() if line)
+    return sorted(f"{q} ." for q in named_quads(store))
 
 
 def export(store: ox.Store, fmt: str) -> bytes:
@@ -110,8 +118,8 @@ def export(store: ox.Store, fmt: str) -> bytes:
     if fmt == "nq":
         return ("\n".join(quads_sorted(store)) + "\n").encode("utf-8")
     if fmt in ("trig", "jsonld"):
-        return store.dump(format=FORMATS[fmt])
-    triples = {q.triple for q in store}
+        return ox.serialize(named_quads(store), format=FORMATS[fmt])
+    triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
     if fmt == "nt":
         return ("".join(sorted(f"{t} .\n" for t in triples))).encode("utf-8")
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}

@@ -116,6 +116,12 @@ class Template:
         m = _WHERE_RE.search(self.body)
         return self.body[: m.end()] + block + self.body[m.end() :]
 
+    def examples(self, required_only: bool = False) -> dict[str, str]:
+        """The header's example value of each parameter that has one (or of each required one)."""
+        return {
+            p.name: str(p.example) for p in self.params if p.example is not None and (p.required or not required_only)
+        }
+
     def accepts(self) -> str:
         if not self.params:
             return "this template takes no parameters"
@@ -166,7 +172,7 @@ class Result:
 
 def _query(store: ox.Store, query: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     try:
-        return store.query(query, use_default_graph_as_union=True)
+        return store.query(query)
     except SyntaxError as exc:
         raise TemplateError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:

@@ -1,7 +1,13 @@
 """Benchmarks: build time and size of the full corpus graph, and template latency.
 
-Run: ``.venv/bin/python benchmarks/bench.py [--repeat N]``. Prints figures;
-asserts nothing about time (timings belong here, not in tests).
+Run: ``.venv/bin/python benchmarks/bench.py [--repeat N] [--scale N]``. Prints
+figures; asserts nothing about time (timings belong here, not in tests).
+
+``--scale N`` also measures every template on a graph N times the corpus:
+each document's triples are loaded N times under N different document
+identities (its IRI gets a copy suffix), while the things documents share
+(plans, goals, articles, ISEs) stay shared, as they would in a corpus of many
+years of the same kinds of document.
 """
 
 from __future__ import annotations
@@ -10,12 +16,16 @@ import argparse
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from beleidskg import build, store, templates
+import pyoxigraph as ox
+
+from beleidskg import build, lineage, store, templates
+from beleidskg.build import BuildResult
 
 
-def timed(func, repeat: int) -> tuple[float, object]:
+def timed(func: Callable[[], object], repeat: int) -> tuple[float, object]:
     """Median wall time of ``repeat`` calls, and the last result."""
     times, result = [], None
     for _ in range(repeat):
@@ -25,9 +35,24 @@ def timed(func, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def template_latencies(db: ox.Store, repeat: int, label: str) -> None:
+    for name, template in templates.load_all().items():
+        seconds, res = timed(lambda t=template: templates.run(db, t, t.examples(required_only=True)), repeat)
+        print(f"query  {label:<6} {name:<20} {len(res.rows):>8} rows  {seconds * 1000:9.1f} ms")
+
+
+def scaled_parts(result: BuildResult, copies: int) -> list[store.GraphPart]:
+    """The corpus graph ``copies`` times, each copy of a document under its own document IRI."""
+    parts = [build.ontology_part()]
+    for d in result.documents:
+        parts += [build.document_part(d, f"{d.iri}-kopie-{n}") for n in range(copies)]
+    return parts
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=100, help="copies of the corpus for the large graph (0: skip)")
     args = parser.parse_args()
     corpus = build.default_corpus()
     with tempfile.TemporaryDirectory() as tmp:
@@ -36,11 +61,19 @@ def main() -> None:
         triples = sum(len(d.graph) for d in result.documents)
         docs = len(result.documents)
         print(f"build  full corpus: {docs} documents, {triples} triples, {seconds:.3f} s (median of {args.repeat})")
+        merged = build.merged(result.documents)
+        seconds, _ = timed(lambda: lineage.infer(merged), args.repeat)
+        print(f"build  lineage inference: {seconds:.3f} s")
         with store.opened(path) as db:
             print(f"store  quads incl. ontology: {len(db)}")
-            for name, template in templates.load_all().items():
-                seconds, res = timed(lambda t=template: templates.run(db, t, {}), args.repeat)
-                print(f"query  {name:<20} {len(res.rows):>6} rows  {seconds * 1000:8.1f} ms")
+            template_latencies(db, args.repeat, "1x")
+        if args.scale:
+            big = Path(tmp) / "big"
+            parts = scaled_parts(result, args.scale)
+            seconds, _ = timed(lambda: store.write(big, parts, {"documents": []}), 1)
+            with store.opened(big) as db:
+                print(f"store  {args.scale}x corpus: {len(db)} quads, bulk load {seconds:.1f} s")
+                template_latencies(db, 1, f"{args.scale}x")
 
 
 if __name__ == "__main__":

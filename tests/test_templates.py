@@ -14,7 +14,7 @@ ALL = templates.load_all()
 
 def required(template: Template) -> dict[str, str]:
     """The example value of each required parameter, so a test can vary the others."""
-    return {p.name: str(p.example) for p in template.params if p.required}
+    return template.examples(required_only=True)
 INJECTIONS = [
     '") } } SELECT * WHERE { ?s ?p ?o } #',
     "'; DROP GRAPH <urn:x> ; #",
