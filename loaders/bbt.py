@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from rdflib import URIRef
@@ -228,7 +228,31 @@ def credit_rows(
             rows.append(Row(join_wrapped(label), year, tuple(amounts[:columns]), row_first or n, n))
             label, amounts, year, row_first = [], [], None, None
         n += 1
-    return rows, n
+    return _rejoin_split_labels(rows), n
+
+
+_CODE_TOKEN_RE = re.compile(r"^[A-Z]{2},?$")
+
+
+def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
+    """Give back to a row the end of its label that the layout printed after its amounts.
+
+    'ESR-' / 'uit-' / <amounts> / 'gaven' / 'WT, LO, PR' / 'Toe-' / 'lagen' / <amounts>: a label
+    ending in a hyphen is unfinished, so the next label's first word, and the ESR codes that
+    follow it, belong to it.
+    """
+    out: list[Row] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        words = row.label.split()
+        if previous is not None and previous.label.endswith("-") and words:
+            take = 1
+            while take < len(words) and _CODE_TOKEN_RE.match(words[take]):
+                take += 1
+            out[-1] = replace(previous, label=join_wrapped([previous.label, *words[:take]]))
+            row = replace(row, label=" ".join(words[take:]))
+        out.append(row)
+    return out
 
 
 ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")

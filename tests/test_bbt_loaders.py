@@ -169,3 +169,14 @@ def test_each_document_alone_builds_the_same_graph_twice(tmp_path: Path) -> None
             with store.opened(path) as db:
                 dumps.append(store.quads_sorted(db))
         assert dumps[0] == dumps[1]
+
+
+def test_a_part_label_split_around_its_amounts_is_rejoined(uitvoering: ox.Store) -> None:
+    # 'ESR-' / 'uit-' / amounts / 'gaven' / 'WT, LO,' / 'PR' / 'Toe-' / 'lagen' / 'IS' / amounts (lines 3006-3017)
+    totals = [r for r in rows(uitvoering, "budget-totals", level="ISE") if r["subject"].startswith("LOOPBANEN")]
+    parts = {(r["part"], r["line"], r["credit"]): (r["amount"], r["source_lines"]) for r in totals}
+    assert parts[("ESR-uitgaven", "1e BA", "VAK")] == (Decimal(1686628), "3006-3009")
+    assert parts[("ESR-uitgaven", "BU", "VEK")][0] == Decimal(1658521)
+    assert parts[("Toelagen", "1e BA", "VAK")][0] == Decimal(0)
+    assert parts[("Overige", "BU", "VAK")][0] == Decimal(274683)
+    assert {p for p, _, _ in parts} == {"ESR-uitgaven", "Toelagen", "Overige", "Totaal"}
