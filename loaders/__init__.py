@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import bbt_opmaak, bbt_uitvoering, beleidsnota, schriftelijke_vragen
+from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, schriftelijke_vragen
 from .model import DocumentGraph
 from .source import DocumentError, SourceDocument
 
-LOADERS: tuple[ModuleType, ...] = (bbt_opmaak, bbt_uitvoering, beleidsnota, schriftelijke_vragen)
+LOADERS: tuple[ModuleType, ...] = (bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, schriftelijke_vragen)
 
 
 def loader_for(doc: SourceDocument) -> ModuleType | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import bbt
+from . import bbt, maatregelen
 from .model import DocumentGraph, article_iri, goal_iri, legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
@@ -78,6 +78,7 @@ def load(doc: SourceDocument) -> DocumentGraph:
     plan = dg.plan(domain, legislature_of(year))
     dg.add(dg.iri, BKG.totaalUitsluiting, total_match.group(2))
     _Reader(doc, dg, plan, year).read()
+    maatregelen.read(doc, dg)
     return dg
 
 

@@ -13,7 +13,7 @@ import re
 
 from rdflib import URIRef
 
-from . import bbt
+from . import bbt, maatregelen
 from .model import DocumentGraph, goal_iri, ise_iri, legislature_of
 from .source import SourceDocument
 from .text import is_noise, join_wrapped, normalise_space
@@ -59,6 +59,7 @@ def load(doc: SourceDocument) -> DocumentGraph:
     stated = re.search(r"beleidsnota\s*\((\d{4}-\d{4})\)", doc.text)
     plan = dg.plan(domain, stated.group(1) if stated else legislature_of(year))
     _Reader(doc, dg, plan, year).read()
+    maatregelen.read(doc, dg)
     return dg
 
 

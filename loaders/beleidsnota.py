@@ -20,6 +20,7 @@ from datetime import date
 
 from rdflib import Literal, URIRef
 
+from . import maatregelen
 from .model import DocumentGraph, ise_iri
 from .numbers import percentages_by_year
 from .source import SourceDocument
@@ -533,8 +534,11 @@ def _kind_and_remark(pieces: list[str]) -> tuple[str | None, str | None]:
 
 
 def load(doc: SourceDocument) -> DocumentGraph:
-    """The Beleidsnota's plan, structure, indicators, abbreviations and initiatives, each with its lines."""
-    return _Reader(doc).read()
+    """The Beleidsnota's plan, structure, indicators, abbreviations and initiatives, each with its lines;
+    then the measures its text names (``maatregelen``)."""
+    dg = _Reader(doc).read()
+    maatregelen.read(doc, dg)
+    return dg
 
 
 __all__ = ["KIND", "load", "recognise"]

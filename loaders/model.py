@@ -26,19 +26,31 @@ UNITS = {
     "euro": BKG.Euro,
     "procent": BKG.Procent,
     "procentpunt": BKG.Procentpunt,
+    "personen": BKG.Personen,
 }
 STATED_BY = {"od": BKG.GesteldBijDoelstelling, "article": BKG.GesteldBijArtikel}
 DIRECTIONS = {"naar": BKG.Uitgaand, "van": BKG.Inkomend}
 
 
-def legislature_of(year: int) -> str:
-    """The Flemish legislature a budget year belongs to ('2024-2029' for 2026).
+#: The first direct elections of the Flemish Parliament; from the second one on, elections fall every five years.
+FIRST_ELECTIONS = (1995, 1999)
 
-    Flemish elections fall every five years (2019, 2024, 2029, ...); a budget
+
+def legislature_of(year: int) -> str:
+    """The Flemish legislature a budget year belongs to ('2024-2029' for 2026, '2004-2009' for 2007).
+
+    The Flemish Parliament was first elected directly in 1995 and again in 1999; since
+    then elections fall every five years (2004, 2009, ..., 2019, 2024, 2029). A budget
     year that is an election year belongs to the legislature it closes, as the
-    execution report of that year does.
+    execution report of that year does. Before 1996 there was no directly elected
+    Flemish legislature to belong to.
     """
-    start = 2019 + ((year - 2019 - 1) // 5) * 5
+    first, second = FIRST_ELECTIONS
+    if year <= first:
+        raise ValueError(f"{year} is before the first Flemish legislature ({first}-{second})")
+    if year <= second:
+        return f"{first}-{second}"
+    start = second + ((year - second - 1) // 5) * 5
     return f"{start}-{start + 5}"
 
 
@@ -181,7 +193,8 @@ class DocumentGraph:
         prog = programme_iri(code)
         self.graph.add((prog, RDF.type, BKG.Beleidsprogramma))
         self.add(prog, SKOS.notation, code)
-        self.mention(prog, f"programma/{code}", name or code, span)
+        # a programme is named in several tables of one document: one mention per place
+        self.mention(prog, f"programma/{code}/{span[0]}", name or code, span)
         return prog
 
     def ise(self, policy_field: str, name: str, span: tuple[int, int], title: str | None = None) -> URIRef:
@@ -227,6 +240,21 @@ class DocumentGraph:
         self.mention(goal, f"{level.lower()}-{number}", title, span, ise=ise, strategischeDoelstelling=parent)
         return goal
 
+    def article_code(self, code: str) -> URIRef:
+        """A budget article known by its code alone (a heading, a counterpart, a code quoted in text).
+
+        What the code itself says is written here: expenditure or receipts (the
+        first digit after the dash, 9 for receipts) and the ESR aggregate (its last part).
+        """
+        art = article_iri(code)
+        g = self.graph
+        g.add((art, RDF.type, BKG.Begrotingsartikel))
+        self.add(art, BKG.code, code)
+        kind = BKG.Ontvangstenartikel if code.split("-")[1].startswith("9") else BKG.Uitgavenartikel
+        g.add((art, RDF.type, kind))
+        self.add(art, BKG.esrAggregaat, code.rsplit("-", 1)[-1])
+        return art
+
     def article(
         self,
         code: str,
@@ -237,13 +265,7 @@ class DocumentGraph:
         summary: str | None = None,
     ) -> URIRef:
         """A budget article section headed ``CODE - TITLE`` in this document."""
-        art = article_iri(code)
-        g = self.graph
-        g.add((art, RDF.type, BKG.Begrotingsartikel))
-        self.add(art, BKG.code, code)
-        kind = BKG.Ontvangstenartikel if code.split("-")[1].startswith("9") else BKG.Uitgavenartikel
-        g.add((art, RDF.type, kind))
-        self.add(art, BKG.esrAggregaat, code.rsplit("-", 1)[-1])
+        art = self.article_code(code)
         node = self.mention(art, f"artikel/{code}", title, span, ise=ise, beleidsprogramma=programme)
         self.add(node, BKG.korteInhoud, summary)
         return art
@@ -347,9 +369,7 @@ class DocumentGraph:
         self.add(node, BKG.volgnummer, index)
         self.add(node, DCTERMS.title, label)
         if counterpart is not None:
-            g.add((node, BKG.tegenartikel, counterpart))
-            g.add((counterpart, RDF.type, BKG.Begrotingsartikel))
-            self.add(counterpart, BKG.code, str(counterpart).rsplit("/", 1)[-1])
+            g.add((node, BKG.tegenartikel, self.article_code(str(counterpart).rsplit("/", 1)[-1])))
         if direction is not None:
             g.add((node, BKG.richting, DIRECTIONS[direction.lower()]))
         self.add(node, BKG.toelichting, explanation)

@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, URIRef
 
-from .model import DocumentGraph, article_iri, legislature_of
+from .model import DocumentGraph, legislature_of
 from .numbers import parse_amount
 from .source import SourceDocument
 from .text import (
@@ -389,10 +389,7 @@ def _mentions(g: DocumentGraph, node: URIRef, path: str, joined: JoinedText) -> 
     """The article codes and amounts quoted in a question's or answer's text."""
     for m in WRAPPED_ARTICLE_CODE_RE.finditer(joined.text):
         code = normalise_code(m.group(1))
-        art = article_iri(code)
-        g.graph.add((art, RDF.type, BKG.Begrotingsartikel))
-        g.add(art, BKG.code, code)
-        g.add(node, BKG.vermeldtArtikel, art)
+        g.add(node, BKG.vermeldtArtikel, g.article_code(code))
     for index, (m, value, unit) in enumerate(quoted_amounts(joined.text), start=1):
         span = joined.lines_of(m.start(), m.end())
         amount = g.statement(f"{path}/bedrag/{index}", BKG.GeciteerdBedrag, None, span)
