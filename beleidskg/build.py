@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph
 
 from beleidskg import lineage, resources, store
+from beleidskg import validate as validation
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for
 
 
@@ -24,6 +26,7 @@ class Input:
 class BuildResult:
     documents: list[DocumentGraph] = field(default_factory=list)
     skipped: list[DocumentError] = field(default_factory=list)
+    findings: list[validation.Finding] = field(default_factory=list)
 
 
 def inputs(paths: Iterable[Path]) -> list[Input]:
@@ -107,12 +110,18 @@ def ontology_part() -> store.GraphPart:
 
 
 def build(
-    paths: Iterable[Path], store_path: Path, on_skip: Callable[[DocumentError], None] = lambda e: None
+    paths: Iterable[Path],
+    store_path: Path,
+    on_skip: Callable[[DocumentError], None] = lambda e: None,
+    validate: bool = False,
 ) -> BuildResult:
     """Load the documents and replace the store at ``store_path`` with their graph.
 
     Nothing is written unless every document loaded; the manifest records
-    what went in (no timestamps, so equal inputs give equal stores).
+    what went in (no timestamps, so equal inputs give equal stores). With
+    ``validate``, the new graph is validated before it replaces the old one and
+    the findings are stored with it (graph ``id/bevindingen``), so the
+    ``consistency`` template and the web list them.
     """
     result = load_documents(paths, on_skip)
     if not result.documents:
@@ -132,5 +141,10 @@ def build(
         ],
         "skipped": [{"file": e.path.name, "reason": e.problem} for e in result.skipped],
     }
-    store.write(store_path, parts, manifest)
+
+    def findings(db: ox.Store) -> list[store.GraphPart]:
+        result.findings = validation.run(db)[0]
+        return [store.GraphPart(validation.FINDINGS_GRAPH, _nt(validation.findings_graph(result.findings)))]
+
+    store.write(store_path, parts, manifest, finish=findings if validate else None)
     return result

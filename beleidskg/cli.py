@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from beleidskg import build as building
-from beleidskg import docs, formats, graphs, resources, serve, store, templates
+from beleidskg import docs, formats, graphs, resources, serve, store, templates, validate
 from beleidskg.loaders import DocumentError
 
 STORE_OPTION = click.option(
@@ -59,24 +59,58 @@ def main() -> None:
 @main.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @STORE_OPTION
+@click.option("--validate", "run_validation", is_flag=True, help="Validate the new graph and store the findings with it.")
 @user_errors
-def build_command(paths: tuple[Path, ...], store_path: Path) -> None:
+def build_command(paths: tuple[Path, ...], store_path: Path, run_validation: bool) -> None:
     """Build a fresh graph from PATHS (files or folders; default: the bundled corpus).
 
     The store is replaced only when every document loaded. In a folder, a
     document of a kind no loader reads is reported and skipped; named
-    explicitly, it is an error.
+    explicitly, it is an error. With --validate, the validation summary is
+    printed and the exit code is 1 when the graph violates a structural shape.
     """
     sources = list(paths) or [building.default_corpus()]
 
     def skipped(err: DocumentError) -> None:
         click.echo(f"skipped {err.path}: no loader recognises this kind of document", err=True)
 
-    result = building.build(sources, store_path, on_skip=skipped)
+    result = building.build(sources, store_path, on_skip=skipped, validate=run_validation)
     for d in result.documents:
         click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples")
     total = sum(len(d.graph) for d in result.documents)
     click.echo(f"built {store_path}: {len(result.documents)} documents, {total} triples")
+    if run_validation:
+        click.echo("validated: " + validate.render_text(result.findings).rstrip("\n").rsplit("\n", 1)[-1])
+        click.echo(f"(details: beleidskg validate --store {store_path}, or the 'consistency' template)")
+        sys.exit(validate.exit_code(result.findings))
+
+
+@main.command("validate")
+@STORE_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text", show_default=True)
+@click.option("--rules", default="", metavar="ID,...", help="Run only these rules (ids as in shapes/*.ttl).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings (the documents' own inconsistencies) too.")
+@user_errors
+def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None, strict: bool) -> None:
+    """Validate the graph with the SHACL shapes: structure, and the documents' own consistency.
+
+    Exit code 0 without violations, 1 with violations (with --strict: or
+    warnings), 2 for usage errors such as an unknown rule id.
+    """
+    wanted = {r.strip() for r in rules.split(",") if r.strip()}
+    try:
+        with store.opened(store_path) as db:
+            found, report = validate.run(db, wanted or None)
+    except validate.ValidationError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = {"text": validate.render_text, "json": validate.render_json}.get(fmt)
+    out = text(found) if text else report.serialize(format="turtle")
+    if output:
+        output.write_text(out, encoding="utf-8")
+    else:
+        click.echo(out, nl=False)
+    sys.exit(validate.exit_code(found, strict))
 
 
 @main.command("query", add_help_option=False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,11 +46,15 @@ class GraphPart:
     ntriples: bytes
 
 
-def write(path: Path, parts: Iterable[GraphPart], manifest: dict) -> None:
+def write(
+    path: Path, parts: Iterable[GraphPart], manifest: dict, finish: Callable[[ox.Store], Iterable[GraphPart]] | None = None
+) -> None:
     """Write a new store at ``path``, replacing an existing one only on success.
 
     The new store is built in a sibling directory and swapped in by renames,
-    so a failed build leaves the old store exactly as it was.
+    so a failed build leaves the old store exactly as it was. ``finish`` may
+    read the new store before the swap and return more parts for it (the
+    validation findings of ``build --validate``).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,9 +65,9 @@ def write(path: Path, parts: Iterable[GraphPart], manifest: dict) -> None:
     try:
         staging.mkdir()
         store = ox.Store(str(staging / DATA))
-        for part in parts:
-            store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(part.graph))
-            store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES)
+        _load(store, parts)
+        if finish is not None:
+            _load(store, list(finish(store)))
         store.optimize()
         del store
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -74,6 +78,13 @@ def write(path: Path, parts: Iterable[GraphPart], manifest: dict) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _load(store: ox.Store, parts: Iterable[GraphPart]) -> None:
+    """Each part into its named graph and into the default graph (the union the templates query)."""
+    for part in parts:
+        store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(part.graph))
+        store.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES)
 
 
 def read_manifest(path: Path) -> dict:

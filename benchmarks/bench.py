@@ -3,6 +3,9 @@
 Run: ``.venv/bin/python benchmarks/bench.py [--repeat N] [--scale N]``. Prints
 figures; asserts nothing about time (timings belong here, not in tests).
 
+Validation (all SHACL shapes) is timed on the corpus and on 2, 4 and 8
+copies of it, to show how it grows with the number of documents.
+
 ``--scale N`` also measures every template on a graph N times the corpus:
 each document's triples are loaded N times under N different document
 identities (its IRI gets a copy suffix), while the things documents share
@@ -21,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from beleidskg import build, lineage, store, templates
+from beleidskg import build, lineage, store, templates, validate
 from beleidskg.build import BuildResult
 
 
@@ -67,6 +70,17 @@ def main() -> None:
         with store.opened(path) as db:
             print(f"store  quads incl. ontology: {len(db)}")
             template_latencies(db, args.repeat, "1x")
+        base = None
+        for copies in (1, 2, 4, 8):
+            path_n = Path(tmp) / f"validate-{copies}"
+            store.write(path_n, scaled_parts(result, copies), {"documents": []})
+            with store.opened(path_n) as db:
+                seconds, (found, _) = timed(lambda db=db: validate.run(db), 1)
+                base = base or seconds
+                print(
+                    f"validate {copies}x corpus: {len(db) // 2:>7} triples, {len(found):>4} findings, "
+                    f"{seconds:6.1f} s ({seconds / base:4.1f}x the time of 1x)"
+                )
         if args.scale:
             big = Path(tmp) / "big"
             parts = scaled_parts(result, args.scale)

@@ -141,7 +141,7 @@ class TextRun:
         text, starts, numbers = "", [], []
         for n in range(first, last + 1):
             line = doc.line(n).strip()
-            if not line:
+            if is_noise(line):  # blank, or a page number in the middle of a sentence
                 continue
             starts.append(len(text))
             numbers.append(n)

@@ -31,9 +31,9 @@ def corpus_docs() -> dict[str, SourceDocument]:
 
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built once from the whole bundled corpus."""
+    """A store built once from the whole bundled corpus, validated (its findings stored), as the README builds it."""
     path = tmp_path_factory.mktemp("store") / "store"
-    build.build([CORPUS], path)
+    build.build([CORPUS], path, validate=True)
     return path
 
 
