@@ -30,14 +30,14 @@ def export_nq(store: Path) -> str:
 
 
 def test_build_is_deterministic(tmp_path: Path, built_store: Path) -> None:
-    code, out, err = run("build", str(CORPUS), "--store", str(tmp_path / "again"))
+    code, out, err = run("build", str(CORPUS), "--validate", "--store", str(tmp_path / "again"))
     assert code == 0, err
     assert "loaded 000_6c00ca9f9d739731.txt" in out
     assert export_nq(tmp_path / "again") == export_nq(built_store)
 
 
 def test_build_without_paths_uses_the_bundled_corpus(tmp_path: Path, built_store: Path) -> None:
-    code, _, err = run("build", "--store", str(tmp_path / "default"))
+    code, _, err = run("build", "--validate", "--store", str(tmp_path / "default"))
     assert code == 0, err
     assert export_nq(tmp_path / "default") == export_nq(built_store)
 
