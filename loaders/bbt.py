@@ -24,8 +24,12 @@ OD_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?OD\s?(\d{1,2})\s*:\s*(.+?)\s*$")
 ARTICLE_HEADING_RE = re.compile(rf"^\s*({ARTICLE_CODE})\s+[-–]\s+(\S.*?)\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 #: A link as an article section words it: "operationele doelstelling 4: ‘title’", "OD 1 ‘title’".
+#: 'operationele doelstelling 1 ‘Title’', 'OD 5 'Title’', and unquoted 'OD 1: title.'; a quote the
+#: document forgets to close ends at the end of its sentence, and the spelling of 'operationele' is not
+#: checked (the 2023 execution report writes 'operatonele' once, and leaves a quote open at line 5413).
 STATED_OD_RE = re.compile(
-    r"(?:[Oo]perationele\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\s*:?\s*[‘'“\"]\s*(.+?)\s*[’'”\"]",
+    r"(?:[Oo]perat[a-z]*\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\s*"
+    r"(?::?\s*[‘'“\"]\s*(.+?)\s*(?:[’'”\"]|\.(?=\s))|:\s*(?P<plain>[a-zA-Z][^‘'“\".:;]{9,}?)\.)",
     re.S,
 )
 _AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})$")
@@ -165,7 +169,7 @@ def stated_links(doc: SourceDocument, first: int, last: int) -> list[StatedLink]
     """Each OD an article section names with its quoted title, and the lines that say so."""
     run = TextRun.of(doc, first, last)
     return [
-        StatedLink(int(m.group(1)), join_wrapped([m.group(2)]), run.line_at(m.start()), run.line_at(m.end() - 1))
+        StatedLink(int(m[1]), join_wrapped([m[2] or m["plain"]]), run.line_at(m.start()), run.line_at(m.end() - 1))
         for m in STATED_OD_RE.finditer(run.text)
     ]
 

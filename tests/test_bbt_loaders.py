@@ -180,3 +180,13 @@ def test_a_part_label_split_around_its_amounts_is_rejoined(uitvoering: ox.Store)
     assert parts[("Toelagen", "1e BA", "VAK")][0] == Decimal(0)
     assert parts[("Overige", "BU", "VAK")][0] == Decimal(274683)
     assert {p for p, _, _ in parts} == {"ESR-uitgaven", "Toelagen", "Overige", "Totaal"}
+
+
+def test_links_stated_with_a_misspelling_an_unclosed_quote_or_no_quotes(uitvoering: ox.Store) -> None:
+    links = {(r["od"], r["article"], r["stated_by"]): r["source_lines"] for r in rows(uitvoering, "goal-articles")}
+    # 'operatonele doelstelling 17 ‘Collectief Maatwerk versterken’' (line 6881)
+    assert links[("OD 17", "JB0-1JEB2HA-WT", "article")] == "6881-6881"
+    # '... operationele doelstelling 8 ‘Transities en transformaties op de arbeidsmarkt / ondersteunen.' (no closing quote)
+    assert links[("OD 8", "JB0-1JDB2AY-IS", "article")] == "5413-5414"
+    # 'bijdraagt tot OD 1: het activeringsbeleid versterken en ... bieden.' (unquoted)
+    assert links[("OD 1", "JB0-1JDB2CF-WT", "article")] == "2154-2155"
