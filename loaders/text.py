@@ -6,6 +6,7 @@ rows, and footnote markers are glued to the last word of a heading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -195,8 +196,6 @@ class JoinedText:
 
     def lines_of(self, start: int, end: int) -> tuple[int, int]:
         """The first and last line numbers of ``text[start:end]``."""
-        import bisect  # local: this block is appended to a shared module whose header is not ours to change
-
         first = bisect.bisect_right(self.starts, start) - 1
         last = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
         return self.numbers[max(first, 0)], self.numbers[max(last, 0)]
