@@ -14,13 +14,21 @@ import re
 from rdflib import URIRef
 
 from . import bbt, maatregelen
-from .model import DocumentGraph, goal_iri, ise_iri, legislature_of
+from .model import DocumentGraph, credit_type, goal_iri, ise_iri, legislature_of
+from .numbers import parse_amount, parse_percentage
 from .source import SourceDocument
-from .text import is_noise, join_wrapped, normalise_space
+from .text import Line, is_noise, join_lines, join_wrapped, normalise_space
 from .vocab import BKG
 
 KIND = BKG.BBTBegrotingsuitvoering
 
+#: An execution rate with the amount it is the rate of: '112.710 keuro VAK/VEK of 105,53%', '3.758 keuro in
+#: VAK en VEK of 122%'. A rate without its amount ('een realisatiegraad van 86%') is not read: it may be
+#: the rate of a part of the article, and only the amount tells.
+_EXECUTION_RATE_RE = re.compile(
+    r"(?<![\d.,])(?P<amount>\d{1,3}(?:\.\d{3})*)\s+keuro(?P<credits>(?:\s+(?:in\s+)?(?:VAK|VEK)(?:\s*(?:/|en)\s*(?:VAK|VEK))?)?)"
+    r"\s+of\s+(?P<pct>\d{1,3}(?:[,.]\d+)?)\s*%"
+)
 _EXECUTION_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+1e BA\s+1e BA-JR\s+BU\b")
 _CREDIT_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+((?:(?:AO|TO|LO|VAK|VEK)\s*)+)$")
 _CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK)\s*)+)$")
@@ -213,7 +221,19 @@ class _Reader:
             if _CREDIT_HEADER_RE.match(doc.line(k)):
                 self.credit_table(k - 1, art, "begrotingsuitvoering")
                 break
+        self.execution_rates(art, code, n, end)
         return end
+
+    def execution_rates(self, art: URIRef, code: str, first: int, end: int) -> None:
+        """The execution rates the article's text states with their amount, for checking against its table."""
+        joined = join_lines([Line(k, self.doc.line(k)) for k in range(first, end) if not is_noise(self.doc.line(k))])
+        for index, m in enumerate(_EXECUTION_RATE_RE.finditer(joined.text), start=1):
+            node = self.dg.statement(f"uitvoeringsgraad/{code}/{index}", BKG.Uitvoeringsgraad, art, joined.lines_of(*m.span()))
+            self.dg.add(node, BKG.percentage, parse_percentage(m["pct"]))
+            self.dg.add(node, BKG.bedrag, parse_amount(m["amount"]))
+            self.dg.add(node, BKG.eenheid, BKG.DuizendEuro)
+            for credit in sorted(set(re.findall(r"VAK|VEK", m["credits"])) or {"VAK", "VEK"}):
+                self.dg.add(node, BKG.kredietsoort, credit_type(credit))
 
     # -- annexes ------------------------------------------------------------------
 

@@ -190,3 +190,15 @@ def test_links_stated_with_a_misspelling_an_unclosed_quote_or_no_quotes(uitvoeri
     assert links[("OD 8", "JB0-1JDB2AY-IS", "article")] == "5413-5414"
     # 'bijdraagt tot OD 1: het activeringsbeleid versterken en ... bieden.' (unquoted)
     assert links[("OD 1", "JB0-1JDB2CF-WT", "article")] == "2154-2155"
+
+
+def test_execution_rates_are_read_with_the_amount_they_are_the_rate_of(uitvoering: ox.Store) -> None:
+    found = templates.select(
+        uitvoering,
+        """PREFIX bkg: <https://w3id.org/beleidskg/def#>
+           SELECT ?pct ?amount ?first ?last WHERE {
+             ?r a bkg:Uitvoeringsgraad ; bkg:over/bkg:code "JB0-1JDB2CB-WT" ; bkg:percentage ?pct ; bkg:bedrag ?amount ;
+                bkg:bron ?span . ?span bkg:eersteRegel ?first ; bkg:laatsteRegel ?last }""",
+    ).rows
+    # '... bedroeg in 2023 uiteindelijk 112.710 keuro / VAK/VEK of 105,53% van het beschikbare krediet' (wraps)
+    assert found == [(Decimal("105.53"), Decimal(112710), 2004, 2005)]

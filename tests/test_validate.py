@@ -194,7 +194,19 @@ def bedrag_zelfde(broken: bool):
     return [a, b], [("a.txt", "12-12"), ("b.txt", "12-12")], "598202"
 
 
+def uitvoeringsgraad(broken: bool):
+    dg = document("a.txt", BKG.BBTBegrotingsuitvoering)
+    art = dg.article("JB0-1JDB2CB-WT", "VOP", (10, 10))
+    rows(dg, "begrotingsuitvoering", art, "VAK", [("1e BA", 2023, 100000), ("1e BA-JR", 2023, 106803), ("BU", 2023, 112710)], 12)
+    rate = dg.statement("uitvoeringsgraad/JB0-1JDB2CB-WT/1", BKG.Uitvoeringsgraad, art, (20, 21))
+    dg.add(rate, BKG.percentage, D("105.35") if broken else D("105.53"))
+    dg.add(rate, BKG.bedrag, D(112710))
+    dg.add(rate, BKG.kredietsoort, BKG.VAK)
+    return [dg], [("a.txt", "20-21")], "105.35%"
+
+
 RULES: dict[str, Callable] = {
+    "uitvoeringsgraad": uitvoeringsgraad,
     "kredietevolutie-som": kredietevolutie_som,
     "compensatie-spiegel": compensatie_spiegel,
     "compensaties-totaal": compensaties_totaal,
@@ -336,6 +348,14 @@ def test_a_changed_compensation_is_found_at_its_line(tmp_path: Path) -> None:
     # both rows of the pair (the outgoing row at 996 and the changed incoming row at 1290) and the table's TOTAAL
     expected = {("compensatie-spiegel", "996-999"), ("compensatie-spiegel", "1290-1293"), ("compensaties-totaal", "1303-1303")}
     assert found == expected
+
+
+def test_a_changed_execution_rate_is_found_at_its_line(tmp_path: Path) -> None:
+    # '112.710 keuro VAK/VEK of 105,53%' (lines 2004-2005) against BU 112.710 / 1e BA-JR 106.803
+    doc = _altered(tmp_path, "004", 2005, "105,53%", "105,35%")
+    # next to the document's own finding at 5169 (99% of reallocated credit, not of 1e BA-JR)
+    expected = {("uitvoeringsgraad", "2004-2005"), ("uitvoeringsgraad", "5169-5169")}
+    assert _findings_of(tmp_path, doc, {"uitvoeringsgraad"}) == expected
 
 
 def test_a_removed_footnote_link_is_found_at_the_article(tmp_path: Path) -> None:
