@@ -205,7 +205,20 @@ def uitvoeringsgraad(broken: bool):
     return [dg], [("a.txt", "20-21")], "105.35%"
 
 
+def ise_van_artikelcode(broken: bool):
+    dg = document("a.txt", BKG.BBTBegrotingsuitvoering)
+    activering = dg.ise("Werk", "Activering", (5, 5))
+    loopbanen = dg.ise("Werk", "Loopbanen", (30, 30))
+    for n, code in enumerate(("JB0-1JDB2CA-WT", "JB0-1JDB2CB-WT", "JB0-1JDB2CE-WT"), start=10):
+        dg.article(code, code, (n, n), ise=activering)
+    dg.article("JB0-1JDB2EA-WT", "E", (31, 31), ise=loopbanen)
+    # a 'C' article of programme JDB placed under Loopbanen, where the document's other 'C' articles are under Activering
+    dg.article("JB0-1JDB2CG-WT", "C", (32, 32), ise=loopbanen if broken else activering)
+    return [dg], [("a.txt", "32-32")], "JB0-1JDB2CG-WT sits under ISE loopbanen"
+
+
 RULES: dict[str, Callable] = {
+    "ise-van-artikelcode": ise_van_artikelcode,
     "uitvoeringsgraad": uitvoeringsgraad,
     "kredietevolutie-som": kredietevolutie_som,
     "compensatie-spiegel": compensatie_spiegel,
