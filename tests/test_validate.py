@@ -397,3 +397,9 @@ def test_validate_command_formats_and_exit_codes(built_store: Path) -> None:
     unknown = runner.invoke(main, ["validate", "--store", str(built_store), "--rules", "no-such-rule"])
     assert unknown.exit_code == 2
     assert "no-such-rule" in unknown.output
+
+
+def test_validate_without_a_store_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "missing")])
+    assert result.exit_code == 1
+    assert "no beleidskg store here" in result.output and "Traceback" not in result.output
