@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, schriftelijke_vragen
+from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, schriftelijke_vragen
 from .model import DocumentGraph
 from .source import DocumentError, SourceDocument
 
 LOADERS: tuple[ModuleType, ...] = (bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, schriftelijke_vragen)
 
 
+def logical(doc: SourceDocument) -> SourceDocument:
+    """``doc`` in the logical lines every loader reads (see :mod:`.layout`); already-logical documents pass through."""
+    return doc if doc.origin is not None else layout.normalise(doc)
+
+
 def loader_for(doc: SourceDocument) -> ModuleType | None:
     """The loader that recognises ``doc``, or None when no loader knows its kind."""
+    doc = logical(doc)
     matches = [loader for loader in LOADERS if loader.recognise(doc)]
     if len(matches) > 1:
         names = ", ".join(m.__name__.rsplit(".", 1)[-1] for m in matches)
@@ -27,10 +33,11 @@ def loader_for(doc: SourceDocument) -> ModuleType | None:
 
 def load(doc: SourceDocument) -> DocumentGraph:
     """Load ``doc`` with the loader of its kind; a :class:`DocumentError` if there is none."""
+    doc = logical(doc)
     loader = loader_for(doc)
     if loader is None:
         raise doc.error("is not a document kind beleidskg can read (no loader recognises its content)")
     return loader.load(doc)
 
 
-__all__ = ["LOADERS", "DocumentError", "DocumentGraph", "SourceDocument", "load", "loader_for"]
+__all__ = ["LOADERS", "DocumentError", "DocumentGraph", "SourceDocument", "load", "loader_for", "logical"]

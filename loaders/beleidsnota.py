@@ -48,6 +48,7 @@ _SD_RE = re.compile(
 _OD_RE = re.compile(r"^(?:Operationele doelstelling|OD)\s*(?P<number>\d+)\s*[:.–-]\s*(?P<title>\S.*)$", re.IGNORECASE)
 #: A wrapped goal heading continues on the lines directly below it, never further.
 _MAX_HEADING_LINES = 4
+_CONTINUATION_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzàáâäèéêëìíîïòóôöùúûü('‘\"“-–0123456789")
 _INDICATOR_HEAD_RE = re.compile(r"^Indicator\s*:\s*(?P<text>\S.*)$", re.IGNORECASE)
 #: Captions and sources of a chart or table: they describe the figure, not the indicator.
 _CAPTION_RE = re.compile(r"^(?:(?:Grafiek|Tabel|Figuur)\s*\d*\s*:|(?:Bron|Noot)\s*:)", re.IGNORECASE)
@@ -203,12 +204,18 @@ def _is_structure_heading(text: str) -> bool:
 
 
 def _heading_lines(doc: SourceDocument, plain: list[str], first: int, last: int) -> int:
-    """The last line of a heading that starts on ``first``: wrapped pieces follow without a blank line."""
+    """The last line of a heading that starts on ``first``.
+
+    A wrapped piece follows directly and continues the sentence (it starts in
+    lower case or with a bracket): with or without blank lines between
+    paragraphs, the paragraph under a heading starts a new sentence.
+    """
     end = first
     while (
         end < last
         and end - first + 1 < _MAX_HEADING_LINES
         and not is_noise(plain[end + 1])
+        and plain[end + 1][:1] in _CONTINUATION_STARTS
         and "\t" not in doc.line(end + 1)
         and not _is_heading_markup(doc.line(end + 1))
         and not _is_structure_heading(plain[end + 1])
@@ -364,7 +371,9 @@ class _Reader:
     ) -> URIRef:
         if (level, number) in self.goal_lines:
             earlier = self.goal_lines[(level, number)]
-            raise self.doc.error(f"{level} {number} is headed twice (lines {earlier} and {span[0]})")
+            raise self.doc.error(
+                f"{level} {number} is headed twice (lines {self.doc.source_line(earlier)} and {self.doc.source_line(span[0])})"
+            )
         self.goal_lines[(level, number)] = span[0]
         title, _footnote = heading_title(parts)
         return self.g.goal(self.plan, level, number, title, span, ise=ise, parent=parent)

@@ -413,8 +413,7 @@ class Reader:
         for mention in g.subjects(RDF.type, BKG.Vermelding):
             node = g.value(mention, BKG.over)
             if (node, RDF.type, cls) in g:
-                span = g.value(mention, BKG.bron)
-                first, last = int(g.value(span, BKG.eersteRegel)), int(g.value(span, BKG.laatsteRegel))
+                first, last = self.dg.spans_read[mention]
                 found.append((first, last, node, str(g.value(mention, DCTERMS.title))))
         heads = sorted({n for n in range(1, self.last + 1) if is_heading(self.doc.line(n))} | {f[0] for f in found})
         return [
@@ -557,7 +556,7 @@ class Reader:
         for t in transitions:
             span = t.sentence.span
             for source in t.sources:
-                path = f"maatregelovergang/{slug(source.name)}/{slug(t.target.name)}/{span[0]}"
+                path = f"maatregelovergang/{slug(source.name)}/{slug(t.target.name)}/{self.doc.source_line(span[0])}"
                 node = self.dg.statement(path, BKG.MaatregelOvergang, None, span)
                 self.dg.add(node, BKG.van, measure_iri(source.name))
                 self.dg.add(node, BKG.naar, measure_iri(t.target.name))

@@ -112,11 +112,13 @@ class DocumentGraph:
         self.graph = Graph()
         self.iri = ID[f"doc/{doc.id}"]
         self._spans: set[tuple[int, int]] = set()
+        #: Each sourced node's span in the loader's (logical) line numbers.
+        self.spans_read: dict[URIRef, tuple[int, int]] = {}
         g = self.graph
         g.add((self.iri, RDF.type, kind))
         g.add((self.iri, BKG.bestandsnaam, Literal(doc.name)))
         g.add((self.iri, BKG.sha256, Literal(doc.sha256)))
-        g.add((self.iri, BKG.aantalRegels, Literal(len(doc.lines))))
+        g.add((self.iri, BKG.aantalRegels, Literal(len(doc.original.lines))))
         g.add((self.iri, DCTERMS.title, Literal(title)))
         self.source(self.iri, span)
 
@@ -127,8 +129,12 @@ class DocumentGraph:
         return URIRef(f"{self.iri}/{path}")
 
     def span(self, first: int, last: int | None = None) -> URIRef:
-        """The span of lines ``first``..``last``, with its verbatim text."""
-        last = first if last is None else last
+        """The span of lines ``first``..``last`` (as the loader numbers them), with its verbatim text.
+
+        A loader reads logical lines (see ``layout``); the span cites the source
+        lines they came from, so a researcher finds the text in the file they have.
+        """
+        first, last, text = self.doc.cite(first, first if last is None else last)
         iri = self.local(f"regels/{first}-{last}")
         if (first, last) not in self._spans:
             self._spans.add((first, last))
@@ -137,12 +143,17 @@ class DocumentGraph:
             g.add((iri, BKG.document, self.iri))
             g.add((iri, BKG.eersteRegel, Literal(first)))
             g.add((iri, BKG.laatsteRegel, Literal(last)))
-            g.add((iri, BKG.tekst, Literal(self.doc.text_of(first, last))))
+            g.add((iri, BKG.tekst, Literal(text)))
         return iri
 
     def source(self, node: URIRef, span: tuple[int, int]) -> URIRef:
-        """Attach the source lines to ``node`` (``bkg:bron``, a ``prov:wasDerivedFrom``)."""
+        """Attach the source lines to ``node`` (``bkg:bron``, a ``prov:wasDerivedFrom``).
+
+        The span as the loader numbered it is kept in :attr:`spans_read` for later
+        stages (measures) that work on the loader's logical lines.
+        """
         self.graph.add((node, BKG.bron, self.span(*span)))
+        self.spans_read[node] = span
         return node
 
     def statement(self, path: str, cls: URIRef, about: URIRef | None, span: tuple[int, int]) -> URIRef:
@@ -194,7 +205,7 @@ class DocumentGraph:
         self.graph.add((prog, RDF.type, BKG.Beleidsprogramma))
         self.add(prog, SKOS.notation, code)
         # a programme is named in several tables of one document: one mention per place
-        self.mention(prog, f"programma/{code}/{span[0]}", name or code, span)
+        self.mention(prog, f"programma/{code}/{self.doc.source_line(span[0])}", name or code, span)
         return prog
 
     def ise(self, policy_field: str, name: str, span: tuple[int, int], title: str | None = None) -> URIRef:
@@ -278,7 +289,8 @@ class DocumentGraph:
         so links stated twice, or only one way, stay visible.
         """
         code = str(article).rsplit("/", 1)[-1]
-        path = f"koppeling/{str(od).rsplit('/', 2)[-2]}-{str(od).rsplit('/', 1)[-1]}/{code}/{stated_by}/{span[0]}"
+        goal = f"{str(od).rsplit('/', 2)[-2]}-{str(od).rsplit('/', 1)[-1]}"
+        path = f"koppeling/{goal}/{code}/{stated_by}/{self.doc.source_line(span[0])}"
         node = self.statement(path, BKG.Koppeling, None, span)
         g = self.graph
         g.add((node, BKG.doelstelling, od))
@@ -425,7 +437,7 @@ class DocumentGraph:
         node = measure_iri(name)
         self.graph.add((node, RDF.type, BKG.Maatregel))
         self.add(node, SKOS.notation, abbreviation)
-        self.mention(node, f"maatregel/{slug(name)}/{span[0]}", name, span, **facts)
+        self.mention(node, f"maatregel/{slug(name)}/{self.doc.source_line(span[0])}", name, span, **facts)
         return node
 
     def initiative(self, number: str, title: str, span: tuple[int, int], **fields: str | None) -> URIRef:

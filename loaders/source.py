@@ -32,12 +32,20 @@ class SourceDocument:
     name: str
     text: str
     path: Path | None = None
+    #: The page of each line (1-based), when the source says where pages break (PDF, form feeds).
+    pages: tuple[int, ...] | None = field(default=None, repr=False)
+    #: For a document in logical lines (see ``layout.normalise``): the source lines of each line, and the source.
+    origin: tuple[tuple[int, int], ...] | None = field(default=None, repr=False)
+    source: SourceDocument | None = field(default=None, repr=False)
+    #: Source lines the layout layer removed as page furniture (running headers, page numbers).
+    furniture: tuple[int, ...] = field(default=(), repr=False)
     lines: tuple[str, ...] = field(init=False, repr=False)
     sha256: str = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", tuple(self.text.split("\n")))
-        object.__setattr__(self, "sha256", hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+        sha = self.source.sha256 if self.source is not None else hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        object.__setattr__(self, "sha256", sha)
 
     @classmethod
     def read(cls, path: Path | str) -> SourceDocument:
@@ -82,6 +90,23 @@ class SourceDocument:
         if not 1 <= first <= last <= len(self.lines):
             raise ValueError(f"lines {first}-{last} outside 1-{len(self.lines)} of {self.name}")
         return "\n".join(self.lines[first - 1 : last])
+
+    @property
+    def original(self) -> SourceDocument:
+        """The document as the user has it: what provenance cites."""
+        return self.source or self
+
+    def cite(self, first: int, last: int) -> tuple[int, int, str]:
+        """Lines ``first``..``last`` of this document as the source's first and last line and verbatim text."""
+        if self.origin is None or self.source is None:
+            return first, last, self.text_of(first, last)
+        self.text_of(first, last)  # range check
+        first, last = self.origin[first - 1][0], self.origin[last - 1][1]
+        return first, last, self.source.text_of(first, last)
+
+    def source_line(self, number: int) -> int:
+        """The source line where logical line ``number`` begins (for IRIs and messages that name a line)."""
+        return self.cite(number, number)[0]
 
     def error(self, problem: str) -> DocumentError:
         """A :class:`DocumentError` about this document."""

@@ -1,0 +1,247 @@
+"""The layout layer: any PDF-to-text layout in, the logical lines the loaders read out.
+
+Extractors lay the same page out differently: with or without blank lines,
+table cells aligned with runs of spaces (``pdftotext -layout``), a unit line
+joined to the credit header below it, a whole small table on one line (copied
+from a viewer), odd spaces (non-breaking, thin), page headers, footers and page
+numbers in the middle of a table or a sentence. Loaders should not each cope
+with all of that, so every document passes through :func:`normalise` first:
+
+- spaces: every kind of space is one space; runs of spaces inside a line are one;
+- page furniture: form feeds, running headers/footers and page-number lines are
+  removed (and remembered, with their lines, for the reading report);
+- joined lines are split into logical lines: a unit marker ``(duizend euro)``
+  stands on a line of its own, a credit header (``VAK VEK``, ``2023 AO TO LO``)
+  and a column header (``2023 1e BA 1e BA-JR BU``) too, and a line holding
+  several table rows (label, then one amount per column) gives one line per row.
+
+The result is a :class:`SourceDocument` whose lines are the logical lines and
+which cites its source: each logical line knows the source lines it came from,
+so provenance always points at the document as the user has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .numbers import AMOUNT
+from .source import SourceDocument
+
+#: Spaces that are not U+0020: no-break, figure, thin, narrow no-break, en/em spaces, ideographic.
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_INNER_RUN = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+
+_UNIT_RE = re.compile(r"\((?:in\s+)?(?:duizend|x\s*1\.?000)\s+euro\)|\((?:k)?euro\)", re.IGNORECASE)
+_YEAR = r"(?:19|20)\d\d"
+_CREDIT_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?(?:(?:VAK|VEK|AO|TO|LO)\b\s*)+)")
+_ROUND = rf"(?:1e\s+BA-JR|1e\s+BA|BU|BA\s+{_YEAR}|BO\s+{_YEAR}|evolutie)\b"
+_ROUND_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?{_ROUND}(?:\s+{_ROUND})+)\s*")
+_AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})$")
+_YEAR_TOKEN_RE = re.compile(rf"^{_YEAR}$")
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?(\d{1,3})(?:\s*-)?\s*$")
+_PAGE_LABEL_RE = re.compile(
+    r"^\s*(?:pagina|page|p\.)\s*\d{1,4}(?:\s*(?:van|/|of)\s*\d{1,4})?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$", re.I
+)
+#: A prose line ends a table region: many words and no amount.
+_PROSE_WORDS = 8
+
+
+def clean_line(line: str) -> str:
+    """One line with its spaces made plain: odd spaces become spaces, inner runs one space.
+
+    Leading whitespace is kept (some loaders read indentation as a page start);
+    a form feed (a page break in ``pdftotext`` output) and a carriage return are removed.
+    """
+    line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line.replace("\f", "").replace("\r", "")))
+    if line.endswith("\u00ad"):  # a soft hyphen at the end of a line is the hyphen of a wrapped word
+        line = line[:-1] + "-"
+    return _INNER_RUN.sub(" ", line.replace("\u00ad", ""))
+
+
+def _is_amount(token: str) -> bool:
+    return bool(_AMOUNT_TOKEN_RE.match(token))
+
+
+def split_rows(text: str, columns: int) -> list[str]:
+    """A line holding several table rows, one string per row.
+
+    A row is a label (words, possibly ending in a year: 'BA 2025') followed by
+    exactly ``columns`` amounts. Words after the last full row stay together.
+    """
+    rows: list[str] = []
+    current: list[str] = []
+    label_words = amounts = 0
+    year_seen = False
+    for token in text.split():
+        if _is_amount(token) and not (_YEAR_TOKEN_RE.match(token) and label_words and not amounts and not year_seen):
+            amounts += 1
+        elif _YEAR_TOKEN_RE.match(token) and label_words and not amounts:
+            year_seen = True
+        else:
+            if amounts:  # words after amounts that are not a full row: not a table line
+                return [text]
+            label_words += 1
+        current.append(token)
+        if amounts == columns:
+            rows.append(" ".join(current))
+            current, label_words, amounts, year_seen = [], 0, 0, False
+    if current:
+        rows.append(" ".join(current))
+    return rows
+
+
+def _header_split(text: str) -> tuple[list[str], str, int] | None:
+    """A credit/column header at the start of ``text``: the header lines, the rest, the table's column count.
+
+    ``'VAK VEK BA 2025 598.220 568.220'`` -> ``(['VAK VEK'], 'BA 2025 598.220 568.220', 2)``;
+    ``'VAK VEK 2023 1e BA 1e BA-JR BU 1e BA 1e BA-JR BU Uitgaven ...'`` -> two header lines and 6
+    columns. None when the line does not start with a credit header.
+    """
+    m = _CREDIT_HEADER_RE.match(text)
+    if not m:
+        return None
+    headers = [m.group(1).strip()]
+    columns = sum(1 for c in headers[0].split() if not _YEAR_TOKEN_RE.match(c))
+    rest = text[m.end() :].strip()
+    rounds = _ROUND_HEADER_RE.match(rest)
+    after = rest[rounds.end() :].split()[:1] if rounds else []
+    # a column header is followed by a row label, never directly by an amount ('1e BA 187 0 0' is a row)
+    if rounds and not (after and _is_amount(after[0])):
+        headers.append(rounds.group(1).strip())
+        columns = len(re.findall(_ROUND, headers[-1]))
+        rest = rest[rounds.end() :].strip()
+    amounts = sum(1 for t in rest.split() if _is_amount(t))
+    if rest and amounts < columns:  # 'AO Algemene Ontvangsten': an abbreviation, not a header
+        return None
+    return headers, rest, columns
+
+
+def _split_unit(text: str) -> list[str]:
+    """A unit marker '(duizend euro)' on a line of its own, apart from what stands before or after it."""
+    m = _UNIT_RE.search(text)
+    if not m or (not text[: m.start()].strip() and not text[m.end() :].strip()):
+        return [text]
+    before, unit, after = text[: m.start()].rstrip(), m.group(), text[m.end() :].strip()
+    return [p for p in (before, unit) if p.strip()] + ([after] if after else [])
+
+
+def logical_lines(line: str, columns: int | None) -> tuple[list[str], int | None]:
+    """The logical lines one physical line holds, and the column count of the table it is in (if any).
+
+    ``columns`` is the column count of the table the previous lines opened;
+    a prose line closes it.
+    """
+    out: list[str] = []
+    for piece in _split_unit(line):
+        header = _header_split(piece)
+        if header is not None:
+            headers, rest, columns = header
+            out += headers
+            out += split_rows(rest, columns) if rest else []
+            continue
+        tokens = piece.split()
+        amounts = sum(1 for t in tokens if _is_amount(t))
+        if columns and amounts >= 2 * columns:
+            out += split_rows(piece, columns)
+            continue
+        if columns and not amounts and len(tokens) >= _PROSE_WORDS:
+            columns = None
+        out.append(piece)
+    return out, columns
+
+
+# -- page furniture ----------------------------------------------------------------------------------------------
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """0-based indices of lines that are page furniture: running headers/footers and page numbers.
+
+    A running header or footer is a line (digits ignored) repeated on at least
+    three pages that stands at page boundaries: after a form feed, or within two
+    lines of a page-number line, in most of its occurrences. Page numbers are
+    number-only lines counting up page by page (n, n+1, n+2 ... at least ten lines apart),
+    or such lines next to a form feed or a running header.
+    """
+    numbers = {i: int(m.group(1)) for i, line in enumerate(lines) if (m := _PAGE_NUMBER_RE.match(line.replace("\f", "")))}
+    chained: set[int] = set()
+    by_value: dict[int, list[int]] = defaultdict(list)
+    for i, value in numbers.items():
+        by_value[value].append(i)
+    for i, value in numbers.items():
+        nxt = [j for j in by_value.get(value + 1, []) if 10 <= j - i <= 400]
+        prev = [j for j in by_value.get(value - 1, []) if 10 <= i - j <= 400]
+        if nxt and (prev or any(k for k in by_value.get(value + 2, []) if 10 <= k - nxt[0] <= 400)):
+            chained.add(i)
+            chained.add(nxt[0])
+    breaks = {i for i, line in enumerate(lines) if "\f" in line}
+    found = set(chained) | {i for i in range(len(lines)) if _PAGE_LABEL_RE.match(lines[i].replace("\f", ""))}
+
+    def near_boundary(i: int) -> bool:
+        if i in breaks or i - 1 in breaks:
+            return True
+        return any(j in found or j in breaks for j in range(i - 2, i + 3) if j != i)
+
+    shapes: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        text = clean_line(line).strip()
+        if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) >= 2:
+            shapes[re.sub(r"\d+", "#", text)].append(i)
+    for occurrences in shapes.values():
+        if len(occurrences) >= 3 and sum(map(near_boundary, occurrences)) >= 0.6 * len(occurrences):
+            found |= set(occurrences)
+    # a page number beside a running header, or at a form feed, is furniture even without a chain
+    found |= {i for i in numbers if any(j in found or j in breaks for j in (i - 2, i - 1, i + 1, i + 2))}
+    return found
+
+
+def page_breaks(lines: list[str]) -> tuple[int, ...] | None:
+    """The page of each line, counted by form feeds; None when the text has none."""
+    if not any("\f" in line for line in lines):
+        return None
+    page, out = 1, []
+    for line in lines:
+        page += line.count("\f")
+        out.append(page)
+    return tuple(out)
+
+
+def normalise(doc: SourceDocument) -> SourceDocument:
+    """The logical lines of ``doc``, each citing the source lines it came from.
+
+    Idempotent on a document already in logical form except for its spaces; the
+    result's identity (``sha256``) is the source's.
+    """
+    furniture = _furniture(list(doc.lines))
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    columns: int | None = None
+    for i, raw in enumerate(doc.lines):
+        if i in furniture:
+            continue
+        line = clean_line(raw)
+        pieces, columns = logical_lines(line, columns) if line.strip() else ([line], columns)
+        for piece in pieces:
+            out.append(piece)
+            origin.append((i + 1, i + 1))
+    if doc.pages is None and (pages := page_breaks(list(doc.lines))) is not None:
+        doc = replace(doc, pages=pages)
+    return SourceDocument(
+        name=doc.name,
+        text="\n".join(out),
+        path=doc.path,
+        origin=tuple(origin),
+        source=doc,
+        furniture=tuple(sorted(i + 1 for i in furniture)),
+    )
+
+
+def furniture_summary(doc: SourceDocument) -> Counter[str]:
+    """How many lines of each kind of page furniture the layout layer removed (for the reading report)."""
+    source = doc.source or doc
+    kinds: Counter[str] = Counter()
+    for n in doc.furniture:
+        kinds["paginanummer" if _PAGE_NUMBER_RE.match(source.line(n).replace("\f", "")) else "kop- of voettekst"] += 1
+    return kinds

@@ -1,0 +1,139 @@
+"""The layout layer: every PDF-to-text layout of a document gives the same facts, line numbers aside."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from functools import cache
+
+import pytest
+from rdflib import RDF, URIRef
+
+from beleidskg.loaders import DocumentGraph, SourceDocument, layout, load
+from beleidskg.loaders.vocab import BKG
+
+from .conftest import corpus_file
+from .layouts import LAYOUTS, credit_tables_on_one_line, page_furniture, unit_joined_to_header, without_blank_lines
+
+#: What depends on the text's bytes or line numbers rather than on what the document says.
+_PROVENANCE = {BKG.bron, BKG.bestandsnaam, BKG.sha256, BKG.aantalRegels}
+
+
+def facts(dg: DocumentGraph) -> Counter:
+    """The document's statements without their provenance, as a multiset.
+
+    Statement nodes are named by the document (and some by a line), so each is
+    replaced by what it says: its properties, with other statement nodes
+    replaced by their types.
+    """
+    g, doc = dg.graph, str(dg.iri)
+    spans = set(g.subjects(RDF.type, BKG.Bronfragment))
+
+    def local(term) -> bool:
+        return isinstance(term, URIRef) and str(term).startswith(doc)
+
+    def norm(term) -> object:
+        return ("statement", tuple(sorted(map(str, g.objects(term, RDF.type))))) if local(term) else str(term)
+
+    out: Counter = Counter()
+    for s in set(g.subjects()) - spans:
+        said = tuple(sorted((str(p), repr(norm(o))) for p, o in g.predicate_objects(s) if p not in _PROVENANCE))
+        out[(norm(s), said) if local(s) else (str(s), said)] += 1
+    return out
+
+
+@cache
+def original(prefix: str) -> tuple[str, Counter]:
+    text = corpus_file(prefix).read_text(encoding="utf-8")
+    return text, facts(load(SourceDocument(corpus_file(prefix).name, text)))
+
+
+#: The beleidsnota has no credit tables to put on one line.
+CASES = [
+    (p, name) for p in ("000", "004", "001") for name in sorted(LAYOUTS) if (p, name) != ("001", "credit-tables-on-one-line")
+]
+
+
+@pytest.mark.parametrize(("prefix", "name"), CASES)
+def test_every_layout_gives_the_same_facts(prefix: str, name: str) -> None:
+    text, expected = original(prefix)
+    transformed = LAYOUTS[name](text)
+    assert transformed != text
+    doc = SourceDocument(corpus_file(prefix).name, transformed)
+    got = facts(load(doc))
+    assert sum(expected.values()) > 50
+    assert got - expected == Counter(), f"{name}: read facts the original does not give"
+    assert expected - got == Counter(), f"{name}: lost facts of the original"
+
+
+def test_a_credit_table_on_one_line_cites_that_line() -> None:
+    text = credit_tables_on_one_line(corpus_file("000").read_text(encoding="utf-8"))
+    doc = SourceDocument("one-line.txt", text)
+    dg = load(doc)
+    row = next(n for n, line in enumerate(doc.lines, 1) if "BA 2025 598.220 568.220 Index 11.433" in line)
+    amounts = {
+        (str(dg.graph.value(node, BKG.rij)), dg.graph.value(node, BKG.bedrag).toPython())
+        for node in dg.graph.subjects(RDF.type, BKG.Bedrag)
+        if int(dg.graph.value(dg.graph.value(node, BKG.bron), BKG.eersteRegel)) == row
+    }
+    assert {
+        ("BA", Decimal("598220")),
+        ("Index", Decimal("11433")),
+        ("Compensaties", Decimal("-1174")),
+        ("Andere bijstellingen", Decimal("-7814")),
+        ("BO", Decimal("600665")),
+    } <= amounts
+
+
+def test_unit_joined_to_its_header_is_two_logical_lines() -> None:
+    text = unit_joined_to_header(without_blank_lines(corpus_file("000").read_text(encoding="utf-8")))
+    assert "(duizend euro) VAK VEK" in text
+    logical = layout.normalise(SourceDocument("x.txt", text))
+    at = logical.lines.index("(duizend euro)")
+    assert logical.lines[at + 1].strip() in ("VAK VEK", "AO TO LO VAK VEK")
+    assert logical.origin[at] == logical.origin[at + 1]
+
+
+def test_rows_of_one_line_split_by_the_column_count() -> None:
+    assert layout.split_rows("BA 2025 598.220 568.220 Index 11.433 11.433 BO 2026 600.665 600.665", 2) == [
+        "BA 2025 598.220 568.220",
+        "Index 11.433 11.433",
+        "BO 2026 600.665 600.665",
+    ]
+    # a label wrapped with its year, negative amounts, and five columns
+    assert layout.split_rows("Bijstelling BO 2026 0 0 0 43.040 -63.951 BO 2026 131 0 0 764.871 765.000", 5) == [
+        "Bijstelling BO 2026 0 0 0 43.040 -63.951",
+        "BO 2026 131 0 0 764.871 765.000",
+    ]
+    # words after amounts that do not make a row: a sentence, left alone
+    sentence = "het krediet van 600.665 keuro stijgt met 2.445 keuro"
+    assert layout.split_rows(sentence, 2) == [sentence]
+
+
+def test_an_abbreviation_that_is_a_credit_type_is_not_a_header() -> None:
+    doc = layout.normalise(SourceDocument("x.txt", "AO Algemene Ontvangsten\nVAK VEK BA 2025 1 2 BO 2026 3 4\n"))
+    assert doc.lines[:4] == ("AO Algemene Ontvangsten", "VAK VEK", "BA 2025 1 2", "BO 2026 3 4")
+
+
+def test_odd_spaces_and_aligned_columns_become_single_spaces() -> None:
+    assert layout.clean_line("BA\u00a02025    598.220\u2009568.220") == "BA 2025 598.220 568.220"
+    assert layout.clean_line("sociale\u00ad") == "sociale-"
+
+
+def test_page_furniture_is_removed_and_counted_and_pages_come_from_form_feeds() -> None:
+    text = page_furniture(corpus_file("000").read_text(encoding="utf-8"), every=40)
+    doc = layout.normalise(SourceDocument("x.txt", text))
+    assert not any("Vlaams Parlement – 1234" in line for line in doc.lines)
+    kinds = layout.furniture_summary(doc)
+    pages = text.count("\f") + 1
+    assert kinds["kop- of voettekst"] == pages - 1 and kinds["paginanummer"] == pages - 1
+    # the page of a line is the number of form feeds before it, plus one
+    source = doc.original
+    row = next(n for n, line in enumerate(source.lines, 1) if line.startswith("BO 2026 600.665"))
+    assert source.pages[row - 1] == "\n".join(source.lines[:row]).count("\f") + 1 > 1
+
+
+def test_real_page_numbers_in_the_corpus_are_not_taken_for_content_nor_lost() -> None:
+    doc = layout.normalise(SourceDocument.read(corpus_file("004")))
+    # the corpus has no running headers: nothing that repeats at page boundaries is removed
+    assert layout.furniture_summary(doc)["kop- of voettekst"] == 0
