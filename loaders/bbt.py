@@ -317,7 +317,48 @@ def read_footnote_links(doc: SourceDocument, dg: DocumentGraph, plan: URIRef, pa
             dg.link(od, article_iri(code), "od", (note.first, note.last))
 
 
-ISE_HEADING_RE = re.compile(r"^\s*(\d)\.\s+ISE:?\s+(.+?)\s*$")
+#: '1. ISE: Activering (Sociale economie), MVG excl. DAB', '2. ISE LOOPBANEN', and in excerpts without
+#: the number 'ISE: BELEIDSONDERSTEUNING, MVG excl. DAB' (the colon tells a heading from a sentence).
+ISE_HEADING_RE = re.compile(r"^\s*(?:(\d{1,2})\.\s+ISE:?|ISE:)\s+(.+?)\s*$")
+TOTAL_RE = re.compile(r"^\s*TOTAAL\s*[-–]\s*(.+?),\s*(excl\..*?)\s*$")
+PROGRAMME_RE = re.compile(r"^\s*PROGRAMMA\s+([A-Z]{2})\s*[-–]\s*(?:[A-Z]{2}0\s*[-–]\s*)?(.+?)\s*$")
+#: 'VI. BELEIDSVELD I: SOCIALE ECONOMIE', 'V. BELEIDSVELD WERK', and in excerpts 'BELEIDSVELD I: WELZIJN'.
+FIELD_RE = re.compile(r"^\s*(?:[IVX]+\.\s+)?BELEIDSVELD\b(?:\s+[IVX]+\b)?\s*:?\s*(\S.*?)\s*$")
+_TITLE_RE = re.compile(r"^\s*Beleids-\s*en\s+begrotingstoelichting\s+(?:[-–:]\s*)?(\S.{2,80}?)\s*$", re.IGNORECASE)
+
+
+def domain_name(text: str) -> str:
+    """'SOCIALE ECONOMIE' -> 'Sociale Economie' (the documents write domains in capitals in headings)."""
+    small = {"en", "van", "de", "het"}
+    words = text.strip().split()
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(words))
+
+
+@dataclass(frozen=True)
+class Domain:
+    """The policy domain a BBT is about, the line that names it, and what its totals exclude."""
+
+    name: str
+    line: int
+    named_by: str
+    excluded: str | None = None
+
+
+def document_domain(doc: SourceDocument) -> Domain:
+    """The domain from the 'TOTAAL - <domain>, excl. ...' table or, in an excerpt without it, from
+    the one programme, the one policy field or the title the document names.
+
+    Raises :class:`DocumentError` when the text names none of them.
+    """
+    for n, line in enumerate(doc.lines, 1):
+        if m := TOTAL_RE.match(line):
+            return Domain(domain_name(m.group(1)), n, "TOTAAL-tabel", m.group(2))
+    for pattern, named_by, group in ((PROGRAMME_RE, "programma", 2), (FIELD_RE, "beleidsveld", 1), (_TITLE_RE, "titel", 1)):
+        found = {domain_name(m.group(group)): n for n, line in enumerate(doc.lines, 1) if (m := pattern.match(line))}
+        if len(found) == 1:
+            ((name, n),) = found.items()
+            return Domain(name, n, named_by)
+    raise doc.error("names no 'TOTAAL - <domain>' table, programme, policy field or title: cannot tell its policy domain")
 
 
 def dehyphenate(label: str) -> str:

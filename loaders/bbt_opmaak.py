@@ -24,9 +24,6 @@ KIND = BKG.BBTBegrotingsopmaak
 
 _BO_ROW_RE = re.compile(r"^\s*BO\s+((?:19|20)\d\d)\s+[-\d]")
 _BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")
-_TOTAL_RE = re.compile(r"^\s*TOTAAL\s*[-–]\s*(.+?),\s*(excl\..*?)\s*$")
-_FIELD_RE = re.compile(r"^\s*[IVX]+\.\s+BELEIDSVELD\b(?:\s+[IVX]+)?\s*:?\s*(.+?)\s*$")
-_PROGRAMME_RE = re.compile(r"^\s*PROGRAMMA\s+([A-Z]{2})\s*[-–]\s*(.+?)\s*$")
 _ISE_RE = bbt.ISE_HEADING_RE
 _SD_RE = re.compile(r"^\s*(\d)\.1\.?\s+Strategische doelstelling\b(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
@@ -42,23 +39,18 @@ _COMPENSATION_RE = re.compile(r"^\s*(Naar|Van)\s+(\S+)(.*)$")
 
 
 def recognise(doc: SourceDocument) -> bool:
-    """A draft-budget BBT has credit tables running from 'BA <year>' to 'BO <year>', and no execution rows."""
+    """A draft-budget BBT: article sections with credit tables running from 'BA <year>' to 'BO <year>',
+    and no execution rows. An excerpt of one article is one too."""
     bo_rows = sum(1 for line in doc.lines if _BO_ROW_RE.match(line))
     ba_rows = sum(1 for line in doc.lines if _BA_ROW_RE.match(line))
     execution = any(re.match(r"^\s*1e BA-JR\b", line) for line in doc.lines)
-    return bo_rows >= 2 and ba_rows >= 2 and not execution
+    articles = any(bbt.ARTICLE_HEADING_RE.match(line) for line in doc.lines)
+    return bo_rows >= 1 and ba_rows >= 1 and articles and not execution
 
 
 def budget_year(doc: SourceDocument) -> int:
     years = Counter(int(m.group(1)) for line in doc.lines if (m := _BO_ROW_RE.match(line)))
     return years.most_common(1)[0][0]
-
-
-def domain_name(text: str) -> str:
-    """'SOCIALE ECONOMIE' -> 'Sociale Economie' (the documents write domains in capitals in headings)."""
-    small = {"en", "van", "de", "het"}
-    words = text.strip().split()
-    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(words))
 
 
 def ise_name(heading: str) -> str:
@@ -68,16 +60,14 @@ def ise_name(heading: str) -> str:
 
 def load(doc: SourceDocument) -> DocumentGraph:
     year = budget_year(doc)
-    total = next(((n, m) for n, line in enumerate(doc.lines, 1) if (m := _TOTAL_RE.match(line))), None)
-    if total is None:
-        raise doc.error("looks like a BBT begrotingsopmaak but names no 'TOTAAL - <domain>' table")
-    total_line, total_match = total
-    domain = domain_name(total_match.group(1))
-    dg = DocumentGraph(doc, KIND, f"BBT {domain} begrotingsopmaak {year}", (total_line, total_line))
+    domain = bbt.document_domain(doc)
+    dg = DocumentGraph(doc, KIND, f"BBT {domain.name} begrotingsopmaak {year}", (domain.line, domain.line))
     dg.set_budget_year(year)
-    plan = dg.plan(domain, legislature_of(year))
-    dg.add(dg.iri, BKG.totaalUitsluiting, total_match.group(2))
-    _Reader(doc, dg, plan, year).read()
+    plan = dg.plan(domain.name, legislature_of(year))
+    dg.add(dg.iri, BKG.totaalUitsluiting, domain.excluded)
+    if domain.excluded is None:
+        dg.note("totalen", f"no 'TOTAAL - <domain>' table (an excerpt?): the domain is read from its {domain.named_by}")
+    _Reader(doc, dg, plan, year, domain.name).read()
     maatregelen.read(doc, dg)
     return dg
 
@@ -85,8 +75,8 @@ def load(doc: SourceDocument) -> DocumentGraph:
 class _Reader:
     """One pass over the document, keeping track of the section it is in."""
 
-    def __init__(self, doc: SourceDocument, dg: DocumentGraph, plan, year: int) -> None:
-        self.doc, self.dg, self.plan, self.year = doc, dg, plan, year
+    def __init__(self, doc: SourceDocument, dg: DocumentGraph, plan, year: int, domain: str) -> None:
+        self.doc, self.dg, self.plan, self.year, self.domain = doc, dg, plan, year, domain
         self.field_name: str | None = None
         self.ise = None
         self.sd = None
@@ -99,10 +89,14 @@ class _Reader:
         n = 1
         while n <= annex:
             line = doc.line(n)
-            if m := _FIELD_RE.match(line):
-                self.field_name = domain_name(m.group(1))
+            if m := bbt.FIELD_RE.match(line):
+                self.field_name = bbt.domain_name(m.group(1))
                 self.dg.policy_field(self.field_name, (n, n))
-            elif (m := _ISE_RE.match(line)) and self.field_name:
+            elif m := _ISE_RE.match(line):
+                if self.field_name is None:  # an excerpt that starts at the ISE: the field is the domain's
+                    self.field_name = self.domain
+                    self.dg.policy_field(self.field_name, (n, n))
+                    self.dg.note("beleidsveld", f"no BELEIDSVELD heading before the first ISE: taken to be {self.domain!r}")
                 self.ise = self.dg.ise(self.field_name, ise_name(m.group(2)), (n, n), title=m.group(2))
             elif (m := _SD_RE.match(line)) and self.ise is not None:
                 n = self.strategic_goal(n, int(m.group(1)), m.group(2))
@@ -142,13 +136,16 @@ class _Reader:
         doc = self.doc
         for n, line in enumerate(doc.lines, 1):
             subject = None
-            if _TOTAL_RE.match(line):
+            if bbt.TOTAL_RE.match(line):
                 subject = self.dg.iri
-            elif m := _PROGRAMME_RE.match(line):
-                subject = self.programme = self.dg.programme(m.group(1), domain_name(m.group(2)), (n, n))
+            elif m := bbt.PROGRAMME_RE.match(line):
+                subject = self.programme = self.dg.programme(m.group(1), bbt.domain_name(m.group(2)), (n, n))
             if subject is None:
                 continue
-            header = next(k for k in range(n + 1, n + 8) if _CREDITS_RE.match(doc.line(k)))
+            header = next((k for k in range(n + 1, min(n + 8, len(doc.lines) + 1)) if _CREDITS_RE.match(doc.line(k))), None)
+            if header is None:
+                self.dg.note("totalen", "a totals heading without its table of credits", (n, n))
+                continue
             credits = doc.line(header).split()
             stop = re.compile(r"^\s*(?:PROGRAMMA|TOTAAL|Het |\(duizend)")
             rows, _ = bbt.credit_rows(doc, header + 1, len(credits), stop)

@@ -32,9 +32,6 @@ _EXECUTION_RATE_RE = re.compile(
 _EXECUTION_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+1e BA\s+1e BA-JR\s+BU\b")
 _CREDIT_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+((?:(?:AO|TO|LO|VAK|VEK)\s*)+)$")
 _CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK)\s*)+)$")
-_TOTAL_RE = re.compile(r"^\s*TOTAAL\s*[-–]\s*(.+?),\s*(excl\..*?)\s*$")
-_PROGRAMME_RE = re.compile(r"^\s*PROGRAMMA\s+([A-Z]{2})\s*[-–]\s*(?:[A-Z]{2}0\s*[-–]\s*)?(.+?)\s*$")
-_FIELD_RE = re.compile(r"^\s*[IVX]+\.\s+BELEIDSVELD\b\s*(.+?)\s*$")
 _SD_RE = re.compile(r"^\s*SD\s?(\d)\s*:\s*(.+?)\s*$")
 _LEESWIJZER_RE = re.compile(r"^\s*Leeswijzer:")
 _LEESWIJZER_ISE_RE = re.compile(r"[‘'](?P<ise>[^’']+)[’']\s*\((?:in het\s+)?beleidsveld\s+(?P<field>[^)]+)\)")
@@ -49,23 +46,16 @@ def recognise(doc: SourceDocument) -> bool:
     return headers >= 2
 
 
-def domain_name(text: str) -> str:
-    small = {"en", "van", "de", "het"}
-    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(text.split()))
-
-
 def load(doc: SourceDocument) -> DocumentGraph:
     years = [int(m.group(1)) for line in doc.lines if (m := _EXECUTION_HEADER_RE.match(line))]
     year = max(set(years), key=years.count)
-    total_line = bbt.heading_line(doc, _TOTAL_RE)
-    if total_line is None:
-        raise doc.error("looks like a BBT begrotingsuitvoering but names no 'TOTAAL - <domain>' table")
-    total = _TOTAL_RE.match(doc.line(total_line))
-    domain = domain_name(total.group(1))
-    dg = DocumentGraph(doc, KIND, f"BBT {domain} begrotingsuitvoering {year}", (total_line, total_line))
+    domain = bbt.document_domain(doc)
+    dg = DocumentGraph(doc, KIND, f"BBT {domain.name} begrotingsuitvoering {year}", (domain.line, domain.line))
     dg.set_budget_year(year)
+    if domain.excluded is None:
+        dg.note("totalen", f"no 'TOTAAL - <domain>' table (an excerpt?): the domain is read from its {domain.named_by}")
     stated = re.search(r"beleidsnota\s*\((\d{4}-\d{4})\)", doc.text)
-    plan = dg.plan(domain, stated.group(1) if stated else legislature_of(year))
+    plan = dg.plan(domain.name, stated.group(1) if stated else legislature_of(year))
     _Reader(doc, dg, plan, year).read()
     maatregelen.read(doc, dg)
     return dg
@@ -86,8 +76,8 @@ class _Reader:
         in_articles = False
         while n < body_end:
             line = doc.line(n)
-            if m := _FIELD_RE.match(line):
-                self.field = domain_name(m.group(1))
+            if m := bbt.FIELD_RE.match(line):
+                self.field = bbt.domain_name(m.group(1))
                 self.dg.policy_field(self.field, (n, n))
                 self.ise = None
                 in_articles = False
@@ -105,11 +95,11 @@ class _Reader:
                 parent = self.sd_of_ise.get(self.ise_key) if self.ise_key else None
                 self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent)
                 n = heading.last
-            elif m := _TOTAL_RE.match(line):
+            elif m := bbt.TOTAL_RE.match(line):
                 self.dg.add(self.dg.iri, BKG.totaalUitsluiting, m.group(2))
                 n = self.credit_table(n, self.dg.iri, "totalen")
-            elif m := _PROGRAMME_RE.match(line):
-                programme = self.dg.programme(m.group(1), domain_name(m.group(2)), (n, n))
+            elif m := bbt.PROGRAMME_RE.match(line):
+                programme = self.dg.programme(m.group(1), bbt.domain_name(m.group(2)), (n, n))
                 n = self.credit_table(n, programme, "totalen")
             elif _EXECUTION_HEADER_RE.match(line) and self.ise is not None and not in_articles:
                 n = self.execution_table(n, self.ise, "totalen", part_labels=True)
@@ -138,7 +128,7 @@ class _Reader:
         node = self.dg.statement(f"leeswijzer/sd-{number}", BKG.Leeswijzer, None, (guide, end))
         self.dg.add(node, BKG.doelstelling, sd)
         for m in _LEESWIJZER_ISE_RE.finditer(text):
-            field, name = domain_name(m.group("field")), m.group("ise").strip().capitalize()
+            field, name = bbt.domain_name(m.group("field")), m.group("ise").strip().capitalize()
             self.dg.add(node, BKG.ise, ise_iri(field, name))
             self.sd_of_ise[(field.lower(), name.lower())] = sd
         return end

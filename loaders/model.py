@@ -12,6 +12,7 @@ that word a goal differently thus give two statements, never an overwrite.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, URIRef
@@ -101,6 +102,15 @@ def credit_type(code: str) -> URIRef:
     return BKG[code]
 
 
+@dataclass(frozen=True)
+class Note:
+    """A loader's remark on what it could not read: the part of the document, why, and where (logical lines)."""
+
+    part: str
+    message: str
+    span: tuple[int, int] | None = None
+
+
 class DocumentGraph:
     """The triples one document contributes, written through typed helpers.
 
@@ -114,6 +124,8 @@ class DocumentGraph:
         self._spans: set[tuple[int, int]] = set()
         #: Each sourced node's span in the loader's (logical) line numbers.
         self.spans_read: dict[URIRef, tuple[int, int]] = {}
+        #: What the loader noticed it could not read (a part missing, a table without rows): for the reading report.
+        self.notes: list[Note] = []
         g = self.graph
         g.add((self.iri, RDF.type, kind))
         g.add((self.iri, BKG.bestandsnaam, Literal(doc.name)))
@@ -123,6 +135,10 @@ class DocumentGraph:
         self.source(self.iri, span)
 
     # -- provenance -----------------------------------------------------------
+
+    def note(self, part: str, message: str, span: tuple[int, int] | None = None) -> None:
+        """Something of ``part`` the loader could not read, for the reading report (never silently dropped)."""
+        self.notes.append(Note(part, message, span))
 
     def local(self, path: str) -> URIRef:
         """An IRI for a statement that belongs to this document."""
