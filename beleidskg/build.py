@@ -114,6 +114,7 @@ def build(
     store_path: Path,
     on_skip: Callable[[DocumentError], None] = lambda e: None,
     validate: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
     """Load the documents and replace the store at ``store_path`` with their graph.
 
@@ -126,6 +127,14 @@ def build(
     result = load_documents(paths, on_skip)
     if not result.documents:
         raise DocumentError(", ".join(str(p) for p in paths) or ".", "holds no document beleidskg can read")
+    if strict:
+        for d in result.documents:
+            if d.report.gaps:
+                first, last, _ = d.doc.cite(*d.report.gaps[0].span)
+                raise d.doc.error(
+                    f"was not read completely ({len(d.report.gaps)} gaps; the first, lines {first}-{last}: "
+                    f"{d.report.gaps[0].message}); --strict keeps the store as it was"
+                )
     parts = [ontology_part(), *(document_part(d) for d in result.documents)]
     parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(merged(result.documents)))))
     manifest = {

@@ -60,8 +60,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @STORE_OPTION
 @click.option("--validate", "run_validation", is_flag=True, help="Validate the new graph and store the findings with it.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1, store untouched) when a document was not read completely.")
 @user_errors
-def build_command(paths: tuple[Path, ...], store_path: Path, run_validation: bool) -> None:
+def build_command(paths: tuple[Path, ...], store_path: Path, run_validation: bool, strict: bool) -> None:
     """Build a fresh graph from PATHS (files or folders; default: the bundled corpus).
 
     The store is replaced only when every document loaded. In a folder, a
@@ -74,9 +75,12 @@ def build_command(paths: tuple[Path, ...], store_path: Path, run_validation: boo
     def skipped(err: DocumentError) -> None:
         click.echo(f"skipped {err.path}: no loader recognises this kind of document", err=True)
 
-    result = building.build(sources, store_path, on_skip=skipped, validate=run_validation)
+    result = building.build(sources, store_path, on_skip=skipped, validate=run_validation, strict=strict)
     for d in result.documents:
-        click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples")
+        click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples; read {d.report.summary()}")
+        for gap in d.report.gaps:
+            first, last, _ = d.doc.cite(*gap.span)
+            click.echo(f"  gap, lines {first}-{last}: {gap.message} ({gap.kind})")
     total = sum(len(d.graph) for d in result.documents)
     click.echo(f"built {store_path}: {len(result.documents)} documents, {total} triples")
     if run_validation:

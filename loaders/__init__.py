@@ -1,15 +1,18 @@
 """Loaders turn one policy or budget document into RDF triples.
 
 Each loader module exposes ``KIND`` (its ``bkg:Document`` subclass),
-``recognise(doc) -> bool`` (decided from the content, never the file name) and
-``load(doc) -> DocumentGraph``. This package knows nothing of stores, SHACL or HTTP.
+``recognise(doc) -> bool`` (decided from the content, never the file name),
+``load(doc) -> DocumentGraph``, ``PARTS`` (the kinds of part the reading report
+looks for, see :mod:`.reading`) and ``CLOSING_PARTS`` (the parts that close a
+complete document of the kind). Every document is first put in logical lines by
+:mod:`.layout`, and after loading, :mod:`.reading` reports what was not read. This package knows nothing of stores, SHACL or HTTP.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, schriftelijke_vragen
+from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, reading, schriftelijke_vragen
 from .model import DocumentGraph
 from .source import DocumentError, SourceDocument
 
@@ -37,7 +40,11 @@ def load(doc: SourceDocument) -> DocumentGraph:
     loader = loader_for(doc)
     if loader is None:
         raise doc.error("is not a document kind beleidskg can read (no loader recognises its content)")
-    return loader.load(doc)
+    dg = loader.load(doc)
+    other_tables = reading.read_other_tables(doc, dg)
+    dg.report = reading.report(doc, dg, loader.PARTS, other_tables, loader.CLOSING_PARTS)
+    reading.write(dg, dg.report)
+    return dg
 
 
 __all__ = ["LOADERS", "DocumentError", "DocumentGraph", "SourceDocument", "load", "loader_for", "logical"]

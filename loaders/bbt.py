@@ -260,7 +260,7 @@ def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
 
 
 ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
-_ABBREVIATIONS_RE = re.compile(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN")
+ABBREVIATIONS_RE = re.compile(r"^\s*(?:[IVX]+\.\s+)?LIJST MET AFKORTINGEN")
 
 
 def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:
@@ -276,7 +276,7 @@ def section_end(doc: SourceDocument, start: int) -> int:
 
 def read_abbreviations(doc: SourceDocument, dg: DocumentGraph) -> None:
     """The list of abbreviations: 'AO Algemene Ontvangsten' or 'ADG: Arbeitsamt ...', meanings may wrap."""
-    start = heading_line(doc, _ABBREVIATIONS_RE)
+    start = heading_line(doc, ABBREVIATIONS_RE)
     if start is None:
         return
     end = section_end(doc, start)

@@ -21,6 +21,17 @@ from .text import is_noise, join_wrapped, normalise_code, normalise_space
 from .vocab import BKG
 
 KIND = BKG.BBTBegrotingsopmaak
+#: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
+PARTS = (
+    "SD-koppen",
+    "OD-koppen",
+    "artikelkoppen",
+    "kredieten-uitvoeringstabellen",
+    "compensatie-bijstellingstabellen",
+    "voetnoten-met-artikelcode",
+)
+#: The part that closes a complete BBT: without it, the text was cut off (or is an excerpt).
+CLOSING_PARTS = {"the list of abbreviations": bbt.ABBREVIATIONS_RE}
 
 _BO_ROW_RE = re.compile(r"^\s*BO\s+((?:19|20)\d\d)\s+[-\d]")
 _BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")

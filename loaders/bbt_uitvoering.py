@@ -21,6 +21,10 @@ from .text import Line, is_noise, join_lines, join_wrapped, normalise_space
 from .vocab import BKG
 
 KIND = BKG.BBTBegrotingsuitvoering
+#: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
+PARTS = ("SD-koppen", "OD-koppen", "artikelkoppen", "kredieten-uitvoeringstabellen", "voetnoten-met-artikelcode")
+#: The part that closes a complete BBT: without it, the text was cut off (or is an excerpt).
+CLOSING_PARTS = {"the list of abbreviations": bbt.ABBREVIATIONS_RE}
 
 #: An execution rate with the amount it is the rate of: '112.710 keuro VAK/VEK of 105,53%', '3.758 keuro in
 #: VAK en VEK of 122%'. A rate without its amount ('een realisatiegraad van 86%') is not read: it may be

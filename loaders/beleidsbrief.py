@@ -50,6 +50,10 @@ from .text import JoinedText, Line, heading_title, is_noise, join_lines, join_wr
 from .vocab import BKG, ID, slug
 
 KIND = BKG.Beleidsbrief
+#: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
+PARTS = ()
+#: Parts that close a complete document of this kind (none is required).
+CLOSING_PARTS: dict = {}
 
 #: The credit type of a letter's amounts; the document names none (see the module docstring).
 DEFAULT_CREDIT = "VAK"

@@ -28,6 +28,10 @@ from .text import heading_title, is_noise, ise_heading, join_wrapped, normalise_
 from .vocab import BKG
 
 KIND = BKG.Beleidsnota
+#: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
+PARTS = ("SD-koppen", "OD-koppen")
+#: Parts that close a complete document of this kind (none is required).
+CLOSING_PARTS: dict = {}
 
 #: The cover title: 'Beleidsnota 2024-2029' (domain on the next line) or 'Beleidsnota Sociale Economie 2024-2029'.
 _TITLE_RE = re.compile(

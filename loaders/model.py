@@ -126,6 +126,8 @@ class DocumentGraph:
         self.spans_read: dict[URIRef, tuple[int, int]] = {}
         #: What the loader noticed it could not read (a part missing, a table without rows): for the reading report.
         self.notes: list[Note] = []
+        #: The reading report (``reading.Report``), set once the loader has run.
+        self.report = None
         g = self.graph
         g.add((self.iri, RDF.type, kind))
         g.add((self.iri, BKG.bestandsnaam, Literal(doc.name)))

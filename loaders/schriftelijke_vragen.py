@@ -50,6 +50,10 @@ from .text import (
 from .vocab import BKG, ID, slug
 
 KIND = BKG.SchriftelijkeVragen
+#: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
+PARTS = ()
+#: Parts that close a complete document of this kind (none is required).
+CLOSING_PARTS: dict = {}
 
 #: The document's heading: 'Bijlage 1: Schriftelijke antwoorden – Specifieke vragen'.
 _HEADING_RE = re.compile(r"\bschriftelijke\s+(?:antwoorden|vragen)\b", re.IGNORECASE)
