@@ -11,7 +11,7 @@ from rdflib import RDF, Graph
 
 from beleidskg import lineage, resources, store
 from beleidskg import validate as validation
-from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for
+from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for, logical
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def load_documents(paths: Iterable[Path], on_skip: Callable[[DocumentError], Non
     result = BuildResult()
     seen: dict[str, Path] = {}
     for item in inputs(paths):
-        doc = SourceDocument.read(item.path)
+        doc = logical(SourceDocument.read(item.path))  # the layout layer once, for recognising and loading
         if doc.sha256 in seen:
             raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
         seen[doc.sha256] = item.path
@@ -89,12 +89,12 @@ def _nt(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def merged(documents: Iterable[DocumentGraph]) -> Graph:
-    """All documents' triples in one rdflib graph (for inference and validation)."""
-    out = Graph()
-    for d in documents:
-        out += d.graph
-    return out
+def in_memory(parts: Iterable[store.GraphPart]) -> ox.Store:
+    """The union of ``parts`` in an in-memory Oxigraph store, for the queries of a build stage (lineage)."""
+    db = ox.Store()
+    for part in parts:
+        db.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES)
+    return db
 
 
 def document_part(document: DocumentGraph, graph_iri: str | None = None) -> store.GraphPart:
@@ -135,8 +135,8 @@ def build(
                     f"was not read completely ({len(d.report.gaps)} gaps; the first, lines {first}-{last}: "
                     f"{d.report.gaps[0].message}); --strict keeps the store as it was"
                 )
-    parts = [ontology_part(), *(document_part(d) for d in result.documents)]
-    parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(merged(result.documents)))))
+    documents = [document_part(d) for d in result.documents]
+    parts = [ontology_part(), *documents, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(in_memory(documents))))]
     manifest = {
         "documents": [
             {

@@ -45,6 +45,8 @@ _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?(\d{1,3})(?:\s*-)?\s*$")
 _PAGE_LABEL_RE = re.compile(
     r"^\s*(?:pagina|page|p\.)\s*\d{1,4}(?:\s*(?:van|/|of)\s*\d{1,4})?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$", re.I
 )
+_DIGITS_RE = re.compile(r"\d+")
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 #: A prose line ends a table region: many words and no amount.
 _PROSE_WORDS = 8
 
@@ -186,11 +188,10 @@ def _furniture(lines: list[str]) -> set[int]:
 
     shapes: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
-        text = clean_line(line).strip()
-        if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) >= 2:
-            shapes[re.sub(r"\d+", "#", text)].append(i)
+        shapes[_DIGITS_RE.sub("#", " ".join(clean_line(line).split()))].append(i)
+    shapes = {shape: found for shape, found in shapes.items() if len(found) >= 3 and len(_WORD_RE.findall(shape)) >= 2}
     for occurrences in shapes.values():
-        if len(occurrences) >= 3 and sum(map(near_boundary, occurrences)) >= 0.6 * len(occurrences):
+        if sum(map(near_boundary, occurrences)) >= 0.6 * len(occurrences):
             found |= set(occurrences)
     # a page number beside a running header, or at a form feed, is furniture even without a chain
     found |= {i for i in numbers if any(j in found or j in breaks for j in (i - 2, i - 1, i + 1, i + 2))}

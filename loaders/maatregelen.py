@@ -22,6 +22,7 @@ written in this module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -283,6 +284,7 @@ def body_end(doc: SourceDocument) -> int:
     return len(doc.lines)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_heading(raw: str) -> bool:
     """A line that heads a section (chapter, numbered section, goal, article, markdown heading)."""
     return raw.lstrip().startswith("#") or any(r.match(_plain(raw)) for r in _HEADING_RES)

@@ -7,6 +7,7 @@ rows, and footnote markers are glued to the last word of a heading.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,6 +103,7 @@ _HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s+")
 _ESCAPE_RE = re.compile(r"\\([*_#\\\[\]])")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_markup(text: str) -> str:
     """The plain text of a line of a markdown-like extraction.
 

@@ -14,6 +14,7 @@ from rdflib import XSD, Literal
 
 from beleidskg import build, store, templates, validate
 from beleidskg.cli import main
+from beleidskg.loaders import reading
 from beleidskg.loaders.model import DocumentGraph, plan_iri
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.vocab import BKG
@@ -217,7 +218,22 @@ def ise_van_artikelcode(broken: bool):
     return [dg], [("a.txt", "32-32")], "JB0-1JDB2CG-WT sits under ISE loopbanen"
 
 
+def reading_gap(kind: str) -> Callable:
+    """A document whose reading report has one gap of ``kind`` (broken) or none."""
+
+    def build_case(broken: bool):
+        dg = document("a.txt")
+        gaps = [reading.Gap(kind, "something seen and not read", (20, 22))] if broken else []
+        reading.write(dg, reading.Report(gaps=gaps))
+        return [dg], [("a.txt", "20-22")], "something seen and not read"
+
+    return build_case
+
+
 RULES: dict[str, Callable] = {
+    "artikel-zonder-tabel": reading_gap("artikel-zonder-tabel"),
+    "ongelezen-bedragen": reading_gap("ongelezen-bedragen"),
+    "ongelezen-onderdeel": reading_gap("OD-koppen"),
     "ise-van-artikelcode": ise_van_artikelcode,
     "uitvoeringsgraad": uitvoeringsgraad,
     "kredietevolutie-som": kredietevolutie_som,
