@@ -92,6 +92,9 @@ def split_rows(text: str, columns: int) -> list[str]:
             current, label_words, amounts, year_seen = [], 0, 0, False
     if current:
         rows.append(" ".join(current))
+    # every row after the first opens with its label: amounts alone are one row of more columns
+    if any(_is_amount(row.split()[0]) for row in rows[1:]):
+        return [text]
     return rows
 
 
@@ -143,6 +146,10 @@ def logical_lines(line: str, columns: int | None) -> tuple[list[str], int | None
             headers, rest, columns = header
             out += headers
             out += split_rows(rest, columns) if rest else []
+            continue
+        if rounds := _ROUND_HEADER_RE.fullmatch(piece.strip()):  # 'BA 2025 evolutie BO 2026 ...' names the columns
+            columns = len(re.findall(_ROUND, rounds.group(1)))
+            out.append(piece)
             continue
         tokens = piece.split()
         amounts = sum(1 for t in tokens if _is_amount(t))

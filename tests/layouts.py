@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 _UNIT = re.compile(r"^\s*\((?:in )?(?:duizend )?euro\)\s*$", re.IGNORECASE)
 _CREDITS = re.compile(r"^\s*(?:(?:19|20)\d\d\s+)?(?:(?:VAK|VEK|AO|TO|LO)\s*)+$")
+_ROUND = re.compile(r"1e BA-JR|1e BA|BU|BA (?:19|20)\d\d|BO (?:19|20)\d\d|evolutie")
+_ROUNDS = re.compile(r"^\s*(?:(?:19|20)\d\d\s+)?(?:(?:1e BA-JR|1e BA|BU|BA (?:19|20)\d\d|BO (?:19|20)\d\d|evolutie)\s*){2,}$")
 _AMOUNT = re.compile(r"^[-–−]?\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
 
 
@@ -79,8 +81,9 @@ def credit_tables_on_one_line(text: str) -> str:
     """Each credit table, from its unit line through its last row, on one line (copied from a PDF viewer).
 
     A table starts at a unit line followed by a credit header (``VAK VEK``,
-    ``2023 AO TO LO VAK VEK``); its rows are lines of a short label and amounts,
-    and label lines of a few words that precede their amounts.
+    ``2023 AO TO LO VAK VEK``) and perhaps a column header (``2023 1e BA 1e BA-JR BU ...``);
+    its rows are lines of a short label and amounts, and label lines of a few words
+    that precede their amounts.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -93,6 +96,11 @@ def credit_tables_on_one_line(text: str) -> str:
             continue
         columns = len(lines[j].split()) - (1 if re.match(r"^\s*(?:19|20)\d\d\b", lines[j]) else 0)
         parts = [lines[i].strip(), lines[j].strip()]
+        h = _next_content(lines, j)
+        if h is not None and _ROUNDS.match(lines[h]):  # a column header under the credit types
+            columns = len(_ROUND.findall(lines[h]))
+            parts.append(lines[h].strip())
+            j = h
         k, pending, end = j + 1, [], j
         while k < len(lines):
             line = lines[k].strip()
