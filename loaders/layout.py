@@ -36,7 +36,7 @@ _INNER_RUN = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 
 _UNIT_RE = re.compile(r"\((?:in\s+)?(?:duizend|x\s*1\.?000)\s+euro\)|\((?:k)?euro\)", re.IGNORECASE)
 _YEAR = r"(?:19|20)\d\d"
-_CREDIT_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?(?:(?:VAK|VEK|AO|TO|LO)\b\s*)+)")
+_CREDIT_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?(?:(?:VAK|VEK|AO|TO|LO)(?=\s|$)\s*)+)")
 _ROUND = rf"(?:1e\s+BA-JR|1e\s+BA|BU|BA\s+{_YEAR}|BO\s+{_YEAR}|evolutie)\b"
 _ROUND_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?{_ROUND}(?:\s+{_ROUND})+)\s*")
 _AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})$")
@@ -118,10 +118,18 @@ def _header_split(text: str) -> tuple[list[str], str, int] | None:
         headers.append(rounds.group(1).strip())
         columns = len(re.findall(_ROUND, headers[-1]))
         rest = rest[rounds.end() :].strip()
-    amounts = sum(1 for t in rest.split() if _is_amount(t))
-    if rest and amounts < columns:  # 'AO Algemene Ontvangsten': an abbreviation, not a header
+    # what follows a header is table rows, each a label and one amount per column; anything else
+    # ('AO Algemene Ontvangsten', 'VAK en VEK bedraagt 33.543 keuro') is a sentence, not a header
+    if rest and not all(_amount_count(row) == columns for row in split_rows(rest, columns)):
         return None
     return headers, rest, columns
+
+
+def _amount_count(row: str) -> int:
+    """The amounts of a row, not counting the year of its label ('BA 2025 598.220 568.220' has two)."""
+    tokens = row.split()
+    in_label = [k > 0 and _YEAR_TOKEN_RE.match(t) and not _is_amount(tokens[k - 1]) for k, t in enumerate(tokens)]
+    return sum(1 for t, label in zip(tokens, in_label, strict=True) if _is_amount(t) and not label)
 
 
 def _split_unit(text: str) -> list[str]:

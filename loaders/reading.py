@@ -273,7 +273,8 @@ def report(
             else:
                 out.gaps.append(Gap(kind, message, (first, last)))
                 claimed.update(range(first, last + 1))
-    out.gaps += _articles_without_table(dg)
+    if "kredieten-uitvoeringstabellen" in out.parts:  # a kind whose article sections carry their credits
+        out.gaps += _articles_without_table(dg)
     out.gaps += _unread_rows(doc, cov, claimed)
     out.notes = [(n.part, n.message, n.span) for n in dg.notes]
     out.notes += _missing_closing_parts(doc, closing)
@@ -292,11 +293,9 @@ def _missing_closing_parts(doc: SourceDocument, closing: dict[str, re.Pattern[st
 
 
 def _articles_without_table(dg: DocumentGraph) -> list[Gap]:
-    """Article sections of a budget document whose credit or execution table was not read."""
+    """Article sections whose credit or execution table was not read."""
     g = dg.graph
-    if not any(g.triples((None, RDF.type, BKG.Bedrag))):
-        return []
-    credit_tables = {dg.dataset(table) for table in ARTICLE_TABLES}
+    credit_tables = {dg.local(f"dataset/{table}") for table in ARTICLE_TABLES}
     with_amounts = {g.value(b, BKG.betreft) for b in g.subjects(RDF.type, BKG.Bedrag) if g.value(b, QB.dataSet) in credit_tables}
     gaps = []
     for mention in g.subjects(RDF.type, BKG.Vermelding):
