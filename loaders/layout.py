@@ -224,6 +224,63 @@ def page_breaks(lines: list[str]) -> tuple[int, ...] | None:
     return tuple(out)
 
 
+def _columns_of_header(line: str) -> int | None:
+    """The column count a header line alone announces ('VAK VEK': 2, '2023 1e BA 1e BA-JR BU ...': 6)."""
+    if rounds := _ROUND_HEADER_RE.fullmatch(line.strip()):
+        return len(re.findall(_ROUND, rounds.group(1)))
+    header = _header_split(line)
+    return header[2] if header is not None and not header[1] else None
+
+
+def _is_label(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 4 and _amount_count(line) == 0 and _columns_of_header(line) is None
+
+
+def _is_amounts(line: str, columns: int) -> bool:
+    tokens = line.split()
+    return len(tokens) == columns and all(_is_amount(t) for t in tokens)
+
+
+def pair_label_columns(lines: list[str], origin: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """A table printed column by column (all its row labels, then all its amount rows) put back in rows.
+
+    Some extractors emit a table's text boxes by column: 'BA 2025', 'Index', ..., 'BO 2026', then
+    '598.220 568.220', '11.433 11.433', .... Under a header that gives the column count, a run of
+    short labels followed by as many lines of exactly that many amounts is zipped into rows, each
+    citing the lines of its label and of its amounts.
+    """
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    columns: int | None = None
+    i = 0
+    while i < len(lines):
+        columns = _columns_of_header(lines[i]) or columns
+        out.append(lines[i])
+        spans.append(origin[i])
+        i += 1
+        if not columns:
+            continue
+        content = [k for k in range(i, min(len(lines), i + 60)) if lines[k].strip()]
+        labels = []
+        for k in content:
+            if not _is_label(lines[k]):
+                break
+            labels.append(k)
+        values = []
+        for k in content[len(labels) : 2 * len(labels)]:
+            if not _is_amounts(lines[k], columns):
+                break
+            values.append(k)
+        if len(labels) < 2 or len(values) != len(labels):
+            continue
+        for label, value in zip(labels, values, strict=True):
+            out.append(f"{lines[label].strip()} {lines[value].strip()}")
+            spans.append((min(origin[label][0], origin[value][0]), max(origin[label][1], origin[value][1])))
+        i = values[-1] + 1
+    return out, spans
+
+
 def normalise(doc: SourceDocument) -> SourceDocument:
     """The logical lines of ``doc``, each citing the source lines it came from.
 
@@ -242,6 +299,7 @@ def normalise(doc: SourceDocument) -> SourceDocument:
         for piece in pieces:
             out.append(piece)
             origin.append((i + 1, i + 1))
+    out, origin = pair_label_columns(out, origin)
     if doc.pages is None and (pages := page_breaks(list(doc.lines))) is not None:
         doc = replace(doc, pages=pages)
     return SourceDocument(

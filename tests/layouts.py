@@ -121,6 +121,36 @@ def credit_tables_on_one_line(text: str) -> str:
     return "\n".join(out)
 
 
+def labels_then_amounts(text: str) -> str:
+    """Each credit table's row labels first, then its rows of amounts (an extractor reading by column)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _CREDITS.match(lines[i]):
+            i += 1
+            continue
+        columns = len(lines[i].split()) - (1 if re.match(r"^\s*(?:19|20)\d\d\b", lines[i]) else 0)
+        rows, k = [], i + 1
+        while k < len(lines):
+            if not lines[k].strip():
+                k += 1
+                continue
+            tokens = lines[k].split()
+            if len(tokens) > columns and all(_is_amount(t) for t in tokens[-columns:]) and not _is_amount(tokens[0]):
+                rows.append((" ".join(tokens[:-columns]), " ".join(tokens[-columns:])))
+                k += 1
+            else:
+                break
+        if len(rows) >= 2:
+            out += [label for label, _ in rows] + [amounts for _, amounts in rows]
+            i = k
+        else:
+            i += 1
+    return "\n".join(out)
+
+
 def pdftotext_layout(text: str) -> str:
     """``pdftotext -layout``: indented lines, table cells aligned with runs of spaces, justified prose."""
     out = []
@@ -167,5 +197,6 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "unit-joined-to-header": lambda t: unit_joined_to_header(without_blank_lines(t)),
     "credit-tables-on-one-line": credit_tables_on_one_line,
     "pdftotext-layout": pdftotext_layout,
+    "labels-then-amounts": labels_then_amounts,
     "page-furniture": page_furniture,
 }
