@@ -1,0 +1,65 @@
+"""How documents head their goals: one set of wordings for every loader.
+
+An OD is headed 'OD 4: title', 'OD 4. title', 'OD 4 - title' or 'Operationele doelstelling 4: title';
+older documents number it under its SD instead, '1.1. OD title' or '1.1 OD title' (OD 1 of SD 1, cited
+as 'OD 1.1'). An SD is headed 'SD 1: title', 'Strategische doelstelling 1: title', or, in the older
+numbering, '1. SD title' / '1. Strategische doelstelling: title'. A goal's number is kept as printed
+('4', '1.1'): it is the goal's identity within its plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A goal number as printed: '4', or '1.1' (SD number . OD number) in the older numbering.
+GOAL_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
+#: What separates a goal's number from its title: ':' , '.', or a dash between spaces.
+_SEPARATOR = r"(?:\s*:|\.(?!\d)|\s+[-–])"
+#: A title starts with a word: a quote after the number is a citation in running text, not a heading.
+_TITLE = r"(?P<title>[^\s‘'“\"].*?)"
+
+
+def _heading_re(short: str, full: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:#+\s*)?(?:(?:{short}|{full})\s?(?P<number>\d{{1,2}}){_SEPARATOR}"
+        rf"|(?P<prefix>\d{{1,2}}\.\d{{1,2}}(?=[.\s])|\d{{1,2}}(?=\.))\.?\s+(?:{short}|{full})\b\s*:?)\s*{_TITLE}\s*$"
+    )
+
+
+OD_HEADING_RE = _heading_re("OD", "Operationele doelstelling")
+SD_HEADING_RE = _heading_re("SD", "Strategische doelstelling")
+
+
+@dataclass(frozen=True)
+class GoalHeading:
+    """A goal heading's number as printed and the title on its first line."""
+
+    number: str
+    title: str
+
+    @property
+    def sd(self) -> str | None:
+        """The SD an OD numbered '1.1' sits under ('1'); None for a plain number."""
+        return self.number.split(".")[0] if "." in self.number else None
+
+
+def od_heading(line: str) -> GoalHeading | None:
+    """'OD 4: title', 'Operationele doelstelling 4. title', '1.1. OD title' -> its number and title."""
+    return _heading(OD_HEADING_RE, line, dotted=True)
+
+
+def sd_heading(line: str) -> GoalHeading | None:
+    """'SD 1: title', 'Strategische doelstelling 1 - title', '1. SD title' -> its number and title."""
+    return _heading(SD_HEADING_RE, line, dotted=False)
+
+
+def _heading(pattern: re.Pattern[str], line: str, dotted: bool) -> GoalHeading | None:
+    m = pattern.match(line)
+    if not m:
+        return None
+    number = m["number"] or m["prefix"]
+    # An OD under the older numbering is 'SD.OD'; an SD's section number is one number.
+    if m["prefix"] and ("." in m["prefix"]) != dotted:
+        return None
+    return GoalHeading(number, m["title"])
