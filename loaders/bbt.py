@@ -49,11 +49,6 @@ class Heading:
     last: int
     marker: int | None
 
-    @property
-    def sd(self) -> str | None:
-        """The SD an OD numbered '1.1' sits under ('1')."""
-        return self.number.split(".")[0] if "." in self.number else None
-
 
 def wrapped_heading(doc: SourceDocument, line: int, first_part: str) -> tuple[str, int]:
     """Join a heading's continuation lines: they follow directly and start in lower case or '('.
@@ -112,8 +107,8 @@ _NOTE_CLAUSE_RE = re.compile(r"^\s*(?:Zie\b|[–-]\s)")
 _PART_RE = re.compile(r"\s[–-]\s")
 
 
-def footnotes(doc: SourceDocument, pattern: re.Pattern[str] = NOTE_RE) -> Iterator[Footnote]:
-    """Footnotes whose text starts with ``pattern``, their text joined over the lines it runs on.
+def footnotes(doc: SourceDocument) -> Iterator[Footnote]:
+    """Footnotes that state a link or cite a goal (``NOTE_RE``), their text joined over the lines it runs on.
 
     Footnotes stand in blocks between the lines of the body text; a note ends at the next note or
     heading. A sentence runs on to its full stop; a note citing a goal ('OD 8: title – luik ‘x’')
@@ -123,7 +118,7 @@ def footnotes(doc: SourceDocument, pattern: re.Pattern[str] = NOTE_RE) -> Iterat
     n = 1
     while n <= len(doc.lines):
         m = FOOTNOTE_RE.match(doc.line(n))
-        if m and pattern.match(m.group(2)):
+        if m and NOTE_RE.match(m.group(2)):
             sentence = bool(_SENTENCE_NOTE_RE.match(m.group(2)))
             parts, end, k = [m.group(2)], n, n + 1
             while k <= len(doc.lines) and not join_wrapped(parts).endswith("."):

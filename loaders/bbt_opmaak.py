@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from . import bbt, maatregelen
-from .goals import sd_heading
+from .goals import parent_sd, sd_heading
 from .model import DocumentGraph, article_iri, goal_iri, legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
@@ -121,7 +121,8 @@ class _Reader:
                 joined, last = bbt.wrapped_heading(self.doc, n, sd.title)
                 n = self.strategic_goal(sd.number, joined, (n, last))
             elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None:
-                sd = goal_iri(self.plan, "SD", heading.sd) if heading.sd else self.sd
+                sd_number = parent_sd(heading.number)
+                sd = goal_iri(self.plan, "SD", sd_number) if sd_number else self.sd
                 od = self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, sd)
                 self.owners.append(bbt.Owner(heading.first, od, is_article=False))
                 n = heading.last

@@ -14,7 +14,7 @@ import re
 from rdflib import URIRef
 
 from . import bbt, maatregelen
-from .goals import sd_heading
+from .goals import parent_sd, sd_heading
 from .model import DocumentGraph, credit_type, goal_iri, ise_iri, legislature_of
 from .numbers import parse_amount, parse_percentage
 from .source import SourceDocument
@@ -100,8 +100,8 @@ class _Reader:
                 n = self.strategic_goal(n, sd.number, sd.title)
             elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None and not in_articles:
                 parent = self.sd_of_ise.get(self.ise_key) if self.ise_key else None
-                if heading.sd:
-                    parent = goal_iri(self.plan, "SD", heading.sd)
+                if sd_number := parent_sd(heading.number):
+                    parent = goal_iri(self.plan, "SD", sd_number)
                 od = self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent)
                 self.owners.append(bbt.Owner(heading.first, od, is_article=False))
                 n = heading.last

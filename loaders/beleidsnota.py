@@ -21,7 +21,7 @@ from datetime import date
 from rdflib import Literal, URIRef
 
 from . import maatregelen
-from .goals import GoalHeading, od_heading, sd_heading
+from .goals import GoalHeading, od_heading, parent_sd, sd_heading
 from .model import DocumentGraph, goal_iri, ise_iri
 from .numbers import percentages_by_year
 from .source import SourceDocument
@@ -353,7 +353,8 @@ class _Reader:
                 n = end
             elif od := od_heading(text):
                 end = _heading_lines(self.doc, self.plain, n, part.last)
-                parent = goal_iri(self.plan, "SD", od.sd) if od.sd else sd
+                sd_number = parent_sd(od.number)
+                parent = goal_iri(self.plan, "SD", sd_number) if sd_number else sd
                 self._goal("OD", od.number, [od.title, *self.plain[n + 1 : end + 1]], (n, end), ise, parent)
                 n = end
             n += 1

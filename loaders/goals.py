@@ -38,10 +38,10 @@ class GoalHeading:
     number: str
     title: str
 
-    @property
-    def sd(self) -> str | None:
-        """The SD an OD numbered '1.1' sits under ('1'); None for a plain number."""
-        return self.number.split(".")[0] if "." in self.number else None
+
+def parent_sd(number: str) -> str | None:
+    """The SD an OD numbered '1.1' sits under ('1'); None for a plain number."""
+    return number.split(".")[0] if "." in number else None
 
 
 def od_heading(line: str) -> GoalHeading | None:

@@ -16,7 +16,7 @@ from rdflib import RDF, SKOS, Graph, URIRef
 
 from beleidskg import templates
 from beleidskg.loaders import load
-from beleidskg.loaders.goals import od_heading, sd_heading
+from beleidskg.loaders.goals import od_heading, parent_sd, sd_heading
 from beleidskg.loaders.model import goal_iri, plan_iri
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.vocab import BKG
@@ -159,7 +159,7 @@ def test_heading_wordings() -> None:
     assert od_heading("OD 4: We zetten volop in") == od_heading("OD 4. We zetten volop in")
     assert od_heading("OD 4 - We zetten volop in") == od_heading("Operationele doelstelling 4: We zetten volop in")
     assert od_heading("1.1. OD Het activeringsbeleid versterken").number == "1.1"
-    assert od_heading("2.3 OD Sociaal ondernemerschap ondersteunen").sd == "2"
+    assert parent_sd(od_heading("2.3 OD Sociaal ondernemerschap ondersteunen").number) == "2"
     assert sd_heading("1. SD Meer mensen aan het werk").number == "1"
     assert sd_heading("2. Strategische doelstelling: Sterkere loopbanen").number == "2"
     # running text, a citation, a section heading and a footnote are not headings
