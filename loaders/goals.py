@@ -1,10 +1,10 @@
 """How documents head their goals: one set of wordings for every loader.
 
-An OD is headed 'OD 4: title', 'OD 4. title', 'OD 4 - title' or 'Operationele doelstelling 4: title';
-older documents number it under its SD instead, '1.1. OD title' or '1.1 OD title' (OD 1 of SD 1, cited
-as 'OD 1.1'). An SD is headed 'SD 1: title', 'Strategische doelstelling 1: title', or, in the older
-numbering, '1. SD title' / '1. Strategische doelstelling: title'. A goal's number is kept as printed
-('4', '1.1'): it is the goal's identity within its plan.
+An OD is headed 'OD 4: title', 'OD 4. title', 'OD 4 - title' or 'Operationele doelstelling 4: title',
+after a section number or not ('1.2. OD 4: title'). Older documents number it under its SD instead:
+'1.1. OD title' or '1.1 OD title' is OD 1 of SD 1, cited as 'OD 1.1'. An SD is headed 'SD 1: title',
+'Strategische doelstelling 1: title', or in the older numbering '1. SD title' / '1. Strategische
+doelstelling: title'. A goal's number is kept as printed ('4', '1.1'): its identity within its plan.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ _TITLE = r"(?P<title>[^\s‘'“\"].*?)"
 
 
 def _heading_re(short: str, full: str) -> re.Pattern[str]:
+    """'OD 4: title', optionally after a section number ('1.1. OD 4: title'), or the section number
+    alone before the word ('1.1. OD title')."""
     return re.compile(
-        rf"^\s*(?:#+\s*)?(?:(?:{short}|{full})\s?(?P<number>\d{{1,2}}){_SEPARATOR}"
-        rf"|(?P<prefix>\d{{1,2}}\.\d{{1,2}}(?=[.\s])|\d{{1,2}}(?=\.))\.?\s+(?:{short}|{full})\b\s*:?)\s*{_TITLE}\s*$"
+        rf"^\s*(?:#+\s*)?(?:(?P<prefix>\d{{1,2}}\.\d{{1,2}}(?=[.\s])|\d{{1,2}}(?=\.))\.?\s+)?"
+        rf"(?:{short}|{full})(?:\s?(?P<number>\d{{1,2}}){_SEPARATOR}|\b\s*:?)\s*{_TITLE}\s*$"
     )
 
 
@@ -58,8 +60,9 @@ def _heading(pattern: re.Pattern[str], line: str, dotted: bool) -> GoalHeading |
     m = pattern.match(line)
     if not m:
         return None
-    number = m["number"] or m["prefix"]
-    # An OD under the older numbering is 'SD.OD'; an SD's section number is one number.
-    if m["prefix"] and ("." in m["prefix"]) != dotted:
+    if m["number"]:
+        return GoalHeading(m["number"], m["title"])
+    # Numbered by its section alone: an OD as 'SD.OD', an SD by one number.
+    if not m["prefix"] or ("." in m["prefix"]) != dotted:
         return None
-    return GoalHeading(number, m["title"])
+    return GoalHeading(m["prefix"], m["title"])

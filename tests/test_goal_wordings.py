@@ -161,6 +161,9 @@ def test_heading_wordings() -> None:
     assert od_heading("1.1. OD Het activeringsbeleid versterken").number == "1.1"
     assert parent_sd(od_heading("2.3 OD Sociaal ondernemerschap ondersteunen").number) == "2"
     assert sd_heading("1. SD Meer mensen aan het werk").number == "1"
+    # a section number before a numbered heading is the section's, not the goal's
+    assert od_heading("1.2. OD 4: We zetten volop in").number == "4"
+    assert sd_heading("2. SD 3: Veerkrachtige ondernemingen").number == "3"
     assert sd_heading("2. Strategische doelstelling: Sterkere loopbanen").number == "2"
     # running text, a citation, a section heading and a footnote are not headings
     for line in (
