@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, SKOS, Graph, URIRef
 
-from beleidskg import templates
+from beleidskg import build, store, templates
 from beleidskg.loaders import load
 from beleidskg.loaders.goals import od_heading, parent_sd, sd_heading
 from beleidskg.loaders.model import goal_iri, plan_iri
@@ -255,3 +255,15 @@ def test_a_beleidsnota_numbering_ods_under_their_sd() -> None:
     parent = {g.value(m, BKG.over): g.value(m, BKG.strategischeDoelstelling) for m in g.subjects(RDF.type, BKG.Vermelding)}
     assert parent[goal_iri(plan, "OD", "2.1")] == goal_iri(plan, "SD", 2)
     assert parent[goal_iri(plan, "OD", "1.1")] == goal_iri(plan, "SD", 1)
+
+
+def test_the_goals_template_shows_the_printed_number(tmp_path) -> None:
+    """Two ODs numbered 1 under different SDs are 'OD 1.1' and 'OD 2.1', not two rows numbered 1."""
+    path = tmp_path / "beleidsnota-werk-2014.txt"
+    path.write_text(BELEIDSNOTA_2014, encoding="utf-8")
+    build.build([path], tmp_path / "store")
+    with store.opened(tmp_path / "store") as db:
+        rows = templates.run(db, templates.load_all()["goals"], {"level": "OD"}).records()
+        assert [str(r["number"]) for r in rows] == ["1.1", "1.2", "2.1"]
+        rows = templates.run(db, templates.load_all()["goals"], {"level": "OD", "number": "1"}).records()
+        assert [str(r["number"]) for r in rows] == ["1.1", "2.1"]
