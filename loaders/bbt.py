@@ -1,7 +1,8 @@
 """Layout shared by the two kinds of BBT (draft and execution budget explanations).
 
-Both head goals 'OD n: title' with footnote markers glued to the last word,
-link ODs to articles in footnotes and in article sections, head article
+Both head goals as ``goals`` reads them ('OD n: title', ...) with footnote markers
+glued to the last word, link ODs to articles in footnotes (which may first cite
+another goal), in article sections and in a paragraph's preamble, head article
 sections 'CODE - TITLE', and print small credit tables whose row labels and
 numbers wrap over lines with blank lines and page numbers between them.
 """
