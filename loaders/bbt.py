@@ -95,7 +95,7 @@ class Footnote:
 #: 'Zie (ook) begroting: onder CODE', 'Zie ook OD 10 <title>', 'Zie ook: OD 11 <title>',
 #: 'OD 8: <title> – luik ‘...’', 'SD 1 <title>'.
 NOTE_RE = re.compile(
-    rf"(?:Deze operationele doelstelling is gelinkt aan|[Zz]ie (?:ook )?begroting|(?:Zie ook:?\s*)?(?:OD|SD)\s?{GOAL_NUMBER}\b)"
+    rf"(?i:Deze operationele doelstelling is gelinkt aan|Zie (?:ook )?begroting)|(?:Zie ook:?\s*)?(?:OD|SD)\s?{GOAL_NUMBER}\b"
 )
 #: A note that is a sentence ('Deze ... is gelinkt aan ...', 'Zie begroting: ...') runs on to its full stop.
 _SENTENCE_NOTE_RE = re.compile(r"^(?:Deze|Zie (?:ook )?begroting)", re.I)
