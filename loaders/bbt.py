@@ -1,7 +1,8 @@
 """Layout shared by the two kinds of BBT (draft and execution budget explanations).
 
-Both head goals 'OD n: title' with footnote markers glued to the last word,
-link ODs to articles in footnotes and in article sections, head article
+Both head goals as ``goals`` reads them ('OD n: title', ...) with footnote markers
+glued to the last word, link ODs to articles in footnotes (which may first cite
+another goal), in article sections and in a paragraph's preamble, head article
 sections 'CODE - TITLE', and print small credit tables whose row labels and
 numbers wrap over lines with blank lines and page numbers between them.
 """
@@ -15,20 +16,23 @@ from decimal import Decimal
 
 from rdflib import URIRef
 
+from .goals import GOAL_NUMBER, od_heading, sd_heading
 from .model import DocumentGraph, article_iri, goal_iri
 from .numbers import AMOUNT, parse_amount
 from .source import SourceDocument
 from .text import ARTICLE_CODE, WRAPPED_ARTICLE_CODE_RE, is_noise, join_wrapped, normalise_code, strip_footnote_marker
+from .vocab import BKG
 
-OD_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?OD\s?(\d{1,2})\s*:\s*(.+?)\s*$")
 ARTICLE_HEADING_RE = re.compile(rf"^\s*({ARTICLE_CODE})\s+[-–]\s+(\S.*?)\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 #: A link as an article section words it: "operationele doelstelling 4: ‘title’", "OD 1 ‘title’".
-#: 'operationele doelstelling 1 ‘Title’', 'OD 5 'Title’', and unquoted 'OD 1: title.'; a quote the
-#: document forgets to close ends at the end of its sentence, and the spelling of 'operationele' is not
-#: checked (the 2023 execution report writes 'operatonele' once, and leaves a quote open at line 5413).
+#: 'operationele doelstelling 1 ‘Title’', 'OD 5 'Title’', 'operationele doelstelling 15 te realiseren:
+#: ‘Title’', and unquoted 'OD 1: title.'; the number may wrap onto the next line, and be an older 'OD 1.1'.
+#: A quote the document forgets to close ends at the end of its sentence, and the spelling of
+#: 'operationele' is not checked (the 2023 execution report writes 'operatonele' once, and leaves a quote
+#: open at line 5413).
 STATED_OD_RE = re.compile(
-    r"(?:[Oo]perat[a-z]*\s+doelstelling(?:\s+OD)?|\bOD)\s*(\d{1,2})\s*"
+    rf"(?:[Oo]perat[a-z]*\s+doelstelling(?:\s+OD)?|\bOD)\s*({GOAL_NUMBER})(?:\s+te\s+[a-z]+(?=\s*:))?\s*"
     r"(?::?\s*[‘'“\"]\s*(.+?)\s*(?:[’'”\"]|\.(?=\s))|:\s*(?P<plain>[a-zA-Z][^‘'“\".:;]{9,}?)\.)",
     re.S,
 )
@@ -40,7 +44,7 @@ _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 class Heading:
     """A heading whose title may wrap over several lines."""
 
-    number: int
+    number: str
     title: str
     first: int
     last: int
@@ -69,17 +73,14 @@ def wrapped_heading(doc: SourceDocument, line: int, first_part: str) -> tuple[st
     return join_wrapped(parts), last
 
 
-def od_headings(doc: SourceDocument, first: int = 1, last: int | None = None) -> list[Heading]:
-    """Every 'OD n: title' heading between lines ``first`` and ``last``."""
-    found = []
-    for n in range(first, (last or len(doc.lines)) + 1):
-        m = OD_HEADING_RE.match(doc.line(n))
-        if not m:
-            continue
-        joined, end = wrapped_heading(doc, n, m.group(2))
-        title, marker = strip_footnote_marker(joined)
-        found.append(Heading(int(m.group(1)), title, n, end, marker))
-    return found
+def od_heading_at(doc: SourceDocument, n: int) -> Heading | None:
+    """The OD heading on line ``n`` (in any wording ``goals`` reads), its title joined over its lines."""
+    found = od_heading(doc.line(n))
+    if found is None:
+        return None
+    joined, end = wrapped_heading(doc, n, found.title)
+    title, marker = strip_footnote_marker(joined)
+    return Heading(found.number, title, n, end, marker)
 
 
 @dataclass(frozen=True)
@@ -90,31 +91,67 @@ class Footnote:
     last: int
 
 
-def footnotes(doc: SourceDocument, pattern: re.Pattern[str]) -> Iterator[Footnote]:
-    """Footnotes whose text matches ``pattern``; their text runs on until a line ends with '.'."""
+#: Footnotes that state a link or cite a goal: 'Deze operationele doelstelling is gelinkt aan CODE ...',
+#: 'Zie (ook) begroting: onder CODE', 'Zie ook OD 10 <title>', 'Zie ook: OD 11 <title>',
+#: 'OD 8: <title> – luik ‘...’', 'SD 1 <title>'.
+NOTE_RE = re.compile(
+    rf"(?i:Deze operationele doelstelling is gelinkt aan|Zie (?:ook )?begroting)|(?:Zie ook:?\s*)?(?:OD|SD)\s?{GOAL_NUMBER}\b"
+)
+#: A note that is a sentence ('Deze ... is gelinkt aan ...', 'Zie begroting: ...') runs on to its full stop.
+_SENTENCE_NOTE_RE = re.compile(r"^(?:Deze|Zie (?:ook )?begroting)", re.I)
+#: Text a note's line leaves unfinished: a trailing comma or dash, or a small word ('met', 'luik').
+_UNFINISHED_RE = re.compile(
+    r"(?:[,–-]|\b(?:de|het|een|en|van|voor|met|in|op|aan|tot|bij|om|te|naar|of|door|zie|luik))\s*$", re.I
+)
+#: A line that goes on with the same note: another 'Zie ...' clause, or a part after a dash.
+_NOTE_CLAUSE_RE = re.compile(r"^\s*(?:Zie\b|[–-]\s)")
+_PART_RE = re.compile(r"\s[–-]\s")
+
+
+def footnotes(doc: SourceDocument) -> Iterator[Footnote]:
+    """Footnotes that state a link or cite a goal (``NOTE_RE``), their text joined over the lines it runs on.
+
+    Footnotes stand in blocks between the lines of the body text; a note ends at the next note or
+    heading. A sentence runs on to its full stop; a note citing a goal ('OD 8: title – luik ‘x’')
+    runs on only while a line leaves it unfinished (a comma, a dash, a small word, an open quote or
+    bracket) or the next line adds a clause ('Zie ook begroting: ...'), so body text is never taken in.
+    """
     n = 1
     while n <= len(doc.lines):
         m = FOOTNOTE_RE.match(doc.line(n))
-        if m and pattern.match(m.group(2)):
-            parts, end = [m.group(2)], n
-            while not parts[-1].rstrip().endswith(".") and end < len(doc.lines):
-                end += 1
-                nxt = doc.line(end)
+        if m and NOTE_RE.match(m.group(2)):
+            sentence = bool(_SENTENCE_NOTE_RE.match(m.group(2)))
+            parts, end, k = [m.group(2)], n, n + 1
+            while k <= len(doc.lines) and not join_wrapped(parts).endswith("."):
+                nxt = doc.line(k)
                 if is_noise(nxt):
+                    k += 1
                     continue
-                if FOOTNOTE_RE.match(nxt) or OD_HEADING_RE.match(nxt):
-                    end -= 1
+                if FOOTNOTE_RE.match(nxt) or od_heading(nxt) or sd_heading(nxt) or not _runs_on(parts, nxt, sentence):
                     break
                 parts.append(nxt.strip())
+                end = k
+                k += 1
             yield Footnote(int(m.group(1)), join_wrapped(parts), n, end)
             n = end + 1
         else:
             n += 1
 
 
+def _runs_on(parts: list[str], nxt: str, sentence: bool) -> bool:
+    """Whether a note whose lines so far are ``parts`` goes on with line ``nxt``."""
+    text = join_wrapped(parts)
+    unclosed = text.count("‘") > text.count("’") or text.count("(") > text.count(")")
+    if _NOTE_CLAUSE_RE.match(nxt):
+        # 'Zie ...' adds a clause; a dash adds the part of the goal cited, once ('– luik ‘...’'): a second
+        # dash is a bullet of the body text.
+        return nxt.lstrip().startswith("Zie") or not _PART_RE.search(text)
+    return sentence or unclosed or bool(_UNFINISHED_RE.search(text))
+
+
 def marker_line(doc: SourceDocument, footnote: Footnote) -> int | None:
     """The line whose word carries ``footnote``'s marker: the nearest before the footnote."""
-    glued = re.compile(rf"[A-Za-zÀ-ÿ)’'”\".,;:]{footnote.number}(?=\s|$|[.,;:)])")
+    glued = re.compile(rf"[A-Za-zÀ-ÿ)’'”\".,;:…]{footnote.number}(?=\s|$|[.,;:)])")
     for n in range(footnote.first - 1, 0, -1):
         line = doc.line(n)
         if FOOTNOTE_RE.match(line) and int(FOOTNOTE_RE.match(line).group(1)) < footnote.number:
@@ -159,7 +196,7 @@ class TextRun:
 
 @dataclass(frozen=True)
 class StatedLink:
-    od: int
+    od: str
     quoted_title: str
     first: int
     last: int
@@ -169,9 +206,31 @@ def stated_links(doc: SourceDocument, first: int, last: int) -> list[StatedLink]
     """Each OD an article section names with its quoted title, and the lines that say so."""
     run = TextRun.of(doc, first, last)
     return [
-        StatedLink(int(m[1]), join_wrapped([m[2] or m["plain"]]), run.line_at(m.start()), run.line_at(m.end() - 1))
+        StatedLink(m[1], join_wrapped([m[2] or m["plain"]]), run.line_at(m.start()), run.line_at(m.end() - 1))
         for m in STATED_OD_RE.finditer(run.text)
     ]
+
+
+#: A paragraph's preamble speaking for all its articles: 'De ontvangstenartikelen in deze paragraaf ...'.
+_PARAGRAPH_ARTICLES_RE = re.compile(r"artikel\w*\s+in\s+deze\s+paragraaf", re.I)
+
+
+def paragraph_links(doc: SourceDocument, heading: int) -> list[StatedLink]:
+    """The ODs a paragraph's preamble links to every article of the paragraph.
+
+    'De ontvangstenartikelen in deze paragraaf hebben betrekking op de dienstencheques en kaderen
+    bijgevolg binnen operationele doelstelling 6: ‘title’.' The preamble runs from the numbered
+    heading on line ``heading`` to the first article, goal or section heading.
+    """
+    end = heading + 1
+    while end <= len(doc.lines):
+        line = doc.line(end)
+        if ARTICLE_HEADING_RE.match(line) or NUMBERED_HEADING_RE.match(line) or ROMAN_HEADING_RE.match(line) or od_heading(line):
+            break
+        end += 1
+    if not _PARAGRAPH_ARTICLES_RE.search(TextRun.of(doc, heading + 1, end - 1).text):
+        return []
+    return stated_links(doc, heading + 1, end - 1)
 
 
 @dataclass(frozen=True)
@@ -294,27 +353,60 @@ def read_abbreviations(doc: SourceDocument, dg: DocumentGraph) -> None:
         dg.abbreviation(abbr, join_wrapped(meaning), index, (first, last))
 
 
-def read_footnote_links(doc: SourceDocument, dg: DocumentGraph, plan: URIRef, pattern: re.Pattern[str], body_end: int) -> None:
-    """OD -> article links stated in footnotes ('Deze operationele doelstelling is gelinkt aan ...',
-    'Zie ook begroting: onder ...').
+@dataclass(frozen=True)
+class Owner:
+    """A goal or article heading the reader read: the text below it owns the footnote markers in it."""
 
-    A footnote belongs to the OD in whose text its marker stands: the nearest OD
-    heading before the marker, unless a chapter or ISE heading comes between them.
+    first: int
+    node: URIRef
+    is_article: bool
+
+
+#: A numbered section heading ('1.3 Budgettair kader ...', '2.3.1.1. Ontvangsten'): the end of a goal's text.
+NUMBERED_HEADING_RE = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s+[A-Z]")
+#: A goal a footnote cites, with its title up to a part ('– luik ‘...’'), a further clause or the end.
+_CITED_GOAL_RE = re.compile(
+    rf"\b(?P<level>OD|SD)\s?(?P<number>{GOAL_NUMBER})\b\s*:?\s*(?P<title>.*?)\s*(?=\s[–-]\s|,?\s*Zie\b|$)"
+)
+
+
+def cited_goals(text: str) -> list[tuple[str, str, str | None]]:
+    """('OD', '10', title) for each goal a footnote cites: 'Zie ook OD 10 <title>, Zie ook begroting: ...'."""
+    return [(m["level"], m["number"], m["title"].rstrip(" .,;:") or None) for m in _CITED_GOAL_RE.finditer(text)]
+
+
+def _ends_goal_text(line: str) -> bool:
+    if ROMAN_HEADING_RE.match(line) or ISE_HEADING_RE.match(line):
+        return True
+    return bool(NUMBERED_HEADING_RE.match(line)) and not (od_heading(line) or sd_heading(line))
+
+
+def read_footnotes(doc: SourceDocument, dg: DocumentGraph, plan: URIRef, owners: list[Owner], body_end: int) -> None:
+    """What footnotes state: OD -> article links ('Deze operationele doelstelling is gelinkt aan ...',
+    'Zie ook begroting: onder ...') and references to other goals ('Zie ook OD 10 <title>').
+
+    A footnote belongs to the heading in whose text its marker stands: the nearest OD or article
+    heading before the marker, unless a chapter, ISE or numbered section heading comes between them.
+    In an OD's text, codes are links stated by the OD and a cited goal is a cross-reference of its
+    own; in an article's text, a cited OD is a link stated by the article.
     """
-    headings = [h for h in od_headings(doc, 1, body_end)]
-    breaks = [n for n in range(1, body_end) if ROMAN_HEADING_RE.match(doc.line(n)) or ISE_HEADING_RE.match(doc.line(n))]
-    for note in footnotes(doc, pattern):
-        if note.first >= body_end:
-            continue
-        at = marker_line(doc, note)
-        if at is None:
-            continue
-        owner = next((h for h in reversed(headings) if h.first <= at), None)
+    owners = sorted(owners, key=lambda o: o.first)
+    breaks = [n for n in range(1, body_end) if _ends_goal_text(doc.line(n))]
+    for note in footnotes(doc):
+        at = marker_line(doc, note) if note.first < body_end else None
+        owner = next((o for o in reversed(owners) if o.first <= at), None) if at else None
         if owner is None or any(owner.first < b <= at for b in breaks):
             continue
-        od = goal_iri(plan, "OD", owner.number)
-        for code in article_codes(note.text):
-            dg.link(od, article_iri(code), "od", (note.first, note.last))
+        span = (note.first, note.last)
+        if not owner.is_article:
+            for code in article_codes(note.text):
+                dg.link(owner.node, article_iri(code), "od", span)
+        for level, number, title in cited_goals(note.text):
+            goal = goal_iri(plan, level, number)
+            if owner.is_article and level == "OD":
+                dg.add(dg.link(goal, owner.node, "article", span), BKG.geciteerdeTitel, title)
+            else:
+                dg.goal_reference(owner.node, goal, title, span)
 
 
 #: '1. ISE: Activering (Sociale economie), MVG excl. DAB', '2. ISE LOOPBANEN', and in excerpts without

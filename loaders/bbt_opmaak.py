@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from . import bbt, maatregelen
+from .goals import parent_sd, sd_heading
 from .model import DocumentGraph, article_iri, goal_iri, legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
@@ -44,7 +45,6 @@ _TABLE_STOP_RE = re.compile(
 )
 _ISE_COLUMNS_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+evolutie\b")
 _CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK|AO|TO|LO)\s*)+)$")
-_LINK_FOOTNOTE_RE = re.compile(r"Deze operationele doelstelling is gelinkt aan|Zie (?:ook )?begroting", re.I)
 _DETAIL_AMOUNTS_RE = re.compile(rf"^\s*({AMOUNT})\s+({AMOUNT})(?:\s+(\S.*))?$")
 _COMPENSATION_RE = re.compile(r"^\s*(Naar|Van)\s+(\S+)(.*)$")
 
@@ -92,6 +92,10 @@ class _Reader:
         self.ise = None
         self.sd = None
         self.programme = None
+        #: The goal and article headings read, whose texts own the footnote markers in them.
+        self.owners: list[bbt.Owner] = []
+        #: The links the current paragraph's preamble states for each of its articles.
+        self.paragraph: list[bbt.StatedLink] = []
 
     def read(self) -> None:
         doc = self.doc
@@ -110,19 +114,26 @@ class _Reader:
                     self.dg.note("beleidsveld", f"no BELEIDSVELD heading before the first ISE: taken to be {self.domain!r}")
                 self.ise = self.dg.ise(self.field_name, ise_name(m.group(2)), (n, n), title=m.group(2))
             elif (m := _SD_RE.match(line)) and self.ise is not None:
-                n = self.strategic_goal(n, int(m.group(1)), m.group(2))
-            elif (m := bbt.OD_HEADING_RE.match(line)) and self.ise is not None:
-                heading = bbt.od_headings(doc, n, n)[0]
-                self.dg.goal(
-                    self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, self.sd
-                )
+                joined, last = bbt.wrapped_heading(self.doc, n, m.group(2))
+                title = joined.split("):", 1)[1] if "):" in joined else joined.split(":", 1)[-1]
+                n = self.strategic_goal(m.group(1), title, (n, last))
+            elif (sd := sd_heading(line)) and self.ise is not None:
+                joined, last = bbt.wrapped_heading(self.doc, n, sd.title)
+                n = self.strategic_goal(sd.number, joined, (n, last))
+            elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None:
+                sd_number = parent_sd(heading.number)
+                sd = goal_iri(self.plan, "SD", sd_number) if sd_number else self.sd
+                od = self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, sd)
+                self.owners.append(bbt.Owner(heading.first, od, is_article=False))
                 n = heading.last
             elif _ISE_COLUMNS_RE.match(line) and self.ise is not None:
                 n = self.ise_table(n)
             elif m := bbt.ARTICLE_HEADING_RE.match(line):
                 n = self.article(n, m.group(1), m.group(2)) - 1
+            elif bbt.NUMBERED_HEADING_RE.match(line):
+                self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
-        bbt.read_footnote_links(doc, self.dg, self.plan, _LINK_FOOTNOTE_RE, annex)
+        bbt.read_footnotes(doc, self.dg, self.plan, self.owners, annex)
         bbt.read_abbreviations(doc, self.dg)
         self.initiatives()
         self.indicators()
@@ -136,11 +147,9 @@ class _Reader:
                 return n
         return len(self.doc.lines)
 
-    def strategic_goal(self, n: int, number: int, rest: str) -> int:
-        joined, last = bbt.wrapped_heading(self.doc, n, rest)
-        title = joined.split("):", 1)[1] if "):" in joined else joined.split(":", 1)[-1]
-        self.sd = self.dg.goal(self.plan, "SD", number, normalise_space(title), (n, last), self.ise)
-        return last
+    def strategic_goal(self, number: str, title: str, span: tuple[int, int]) -> int:
+        self.sd = self.dg.goal(self.plan, "SD", number, normalise_space(title), span, self.ise)
+        return span[1]
 
     def totals(self) -> None:
         """The overall and programme totals tables (columns AO TO LO VAK VEK)."""
@@ -223,7 +232,8 @@ class _Reader:
         art = self.dg.article(
             code, join_wrapped(title_parts), (n, title_last), ise=self.ise, programme=programme, summary=summary or None
         )
-        for link in bbt.stated_links(doc, summary_at, evolution_at - 1):
+        self.owners.append(bbt.Owner(n, art, is_article=True))
+        for link in self.paragraph + bbt.stated_links(doc, summary_at, evolution_at - 1):
             node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
             self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
         if evolution_at < end:

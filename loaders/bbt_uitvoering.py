@@ -14,6 +14,7 @@ import re
 from rdflib import URIRef
 
 from . import bbt, maatregelen
+from .goals import parent_sd, sd_heading
 from .model import DocumentGraph, credit_type, goal_iri, ise_iri, legislature_of
 from .numbers import parse_amount, parse_percentage
 from .source import SourceDocument
@@ -36,10 +37,8 @@ _EXECUTION_RATE_RE = re.compile(
 _EXECUTION_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+1e BA\s+1e BA-JR\s+BU\b")
 _CREDIT_HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)\s+((?:(?:AO|TO|LO|VAK|VEK)\s*)+)$")
 _CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK)\s*)+)$")
-_SD_RE = re.compile(r"^\s*SD\s?(\d)\s*:\s*(.+?)\s*$")
 _LEESWIJZER_RE = re.compile(r"^\s*Leeswijzer:")
 _LEESWIJZER_ISE_RE = re.compile(r"[‘'](?P<ise>[^’']+)[’']\s*\((?:in het\s+)?beleidsveld\s+(?P<field>[^)]+)\)")
-_LINK_FOOTNOTE_RE = re.compile(r"Zie (?:ook )?begroting|Deze operationele doelstelling is gelinkt aan", re.I)
 _STOP_RE = re.compile(r"^\s*(?:Inhoudelijke|Toelichting|\(duizend)")
 _ROUND_ROW_RE = re.compile(r"^\s*(?:1e\s+(?:aanpassing\s+)?BA(?:-JR)?|BU)\b")
 
@@ -72,6 +71,11 @@ class _Reader:
         self.ise: URIRef | None = None
         self.ise_key: tuple[str, str] | None = None
         self.sd_of_ise: dict[tuple[str, str], URIRef] = {}
+        #: The goal and article headings read, whose texts own the footnote markers in them.
+        self.owners: list[bbt.Owner] = []
+        self.sds: set[URIRef] = set()
+        #: The links the current paragraph's preamble states for each of its articles.
+        self.paragraph: list[bbt.StatedLink] = []
 
     def read(self) -> None:
         doc = self.doc
@@ -92,12 +96,14 @@ class _Reader:
                 self.ise = self.dg.ise(self.field, name, (n, n), title=normalise_space(m.group(2)))
                 self.ise_key = (self.field.lower(), name.lower())
                 in_articles = False
-            elif (m := _SD_RE.match(line)) and self.field is None:
-                n = self.strategic_goal(n, int(m.group(1)), m.group(2))
-            elif bbt.OD_HEADING_RE.match(line) and self.ise is not None and not in_articles:
-                heading = bbt.od_headings(doc, n, n)[0]
+            elif (sd := sd_heading(line)) and not in_articles and goal_iri(self.plan, "SD", sd.number) not in self.sds:
+                n = self.strategic_goal(n, sd.number, sd.title)
+            elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None and not in_articles:
                 parent = self.sd_of_ise.get(self.ise_key) if self.ise_key else None
-                self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent)
+                if sd_number := parent_sd(heading.number):
+                    parent = goal_iri(self.plan, "SD", sd_number)
+                od = self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent)
+                self.owners.append(bbt.Owner(heading.first, od, is_article=False))
                 n = heading.last
             elif m := bbt.TOTAL_RE.match(line):
                 self.dg.add(self.dg.iri, BKG.totaalUitsluiting, m.group(2))
@@ -110,18 +116,21 @@ class _Reader:
             elif m := bbt.ARTICLE_HEADING_RE.match(line):
                 in_articles = True
                 n = self.article(n, m.group(1), m.group(2)) - 1
+            elif bbt.NUMBERED_HEADING_RE.match(line):
+                self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
-        bbt.read_footnote_links(doc, self.dg, self.plan, _LINK_FOOTNOTE_RE, body_end)
+        bbt.read_footnotes(doc, self.dg, self.plan, self.owners, body_end)
         bbt.read_abbreviations(doc, self.dg)
         self.initiatives()
 
     # -- goals ------------------------------------------------------------------
 
-    def strategic_goal(self, n: int, number: int, title: str) -> int:
+    def strategic_goal(self, n: int, number: str, title: str) -> int:
         """An overarching SD and, further on, its 'Leeswijzer' naming the ISEs of its ODs."""
         doc = self.doc
         joined, last = bbt.wrapped_heading(doc, n, title)
         sd = self.dg.goal(self.plan, "SD", number, joined, (n, last))
+        self.sds.add(sd)
         guide = next((k for k in range(last + 1, min(len(doc.lines), last + 80)) if _LEESWIJZER_RE.match(doc.line(k))), None)
         if guide is None:
             return last
@@ -203,10 +212,11 @@ class _Reader:
         art = self.dg.article(
             code, join_wrapped(title_parts), (n, title_last), ise=self.ise, programme=programme, summary=summary or None
         )
-        if summary_at:
-            for link in bbt.stated_links(doc, summary_at, body_end - 1):
-                node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
-                self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
+        self.owners.append(bbt.Owner(n, art, is_article=True))
+        stated = bbt.stated_links(doc, summary_at, body_end - 1) if summary_at else []
+        for link in self.paragraph + stated:
+            node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
+            self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
         start = table_at or n
         for k in range(start, min(end, start + 12)):
             if _EXECUTION_HEADER_RE.match(doc.line(k)):

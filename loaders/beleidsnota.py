@@ -21,7 +21,8 @@ from datetime import date
 from rdflib import Literal, URIRef
 
 from . import maatregelen
-from .model import DocumentGraph, ise_iri
+from .goals import GoalHeading, od_heading, parent_sd, sd_heading
+from .model import DocumentGraph, goal_iri, ise_iri
 from .numbers import percentages_by_year
 from .source import SourceDocument
 from .text import heading_title, is_noise, ise_heading, join_wrapped, normalise_space, strip_markup, toc_entry
@@ -49,7 +50,6 @@ _SD_RE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:Strategische doelstelling|SD)\s*(?P<number>\d+)?\s*:\s*(?P<title>\S.*)$",
     re.IGNORECASE,
 )
-_OD_RE = re.compile(r"^(?:Operationele doelstelling|OD)\s*(?P<number>\d+)\s*[:.–-]\s*(?P<title>\S.*)$", re.IGNORECASE)
 #: A wrapped goal heading continues on the lines directly below it, never further.
 _MAX_HEADING_LINES = 4
 _CONTINUATION_STARTS = frozenset("abcdefghijklmnopqrstuvwxyzàáâäèéêëìíîïòóôöùúûü('‘\"“-–0123456789")
@@ -196,6 +196,13 @@ def _parts(doc: SourceDocument, plain: list[str], start: int) -> list[_Part]:
     return [_Part(title, n, end) for (n, title), end in zip(heads, ends, strict=True)]
 
 
+def _sd_heading(text: str) -> GoalHeading | None:
+    """An SD heading; '1.1 Strategische doelstelling: title' leaves the number to the SDs' order."""
+    if m := _SD_RE.match(text):
+        return GoalHeading(m["number"] or "", m["title"])
+    return sd_heading(text)
+
+
 def _is_caption(text: str) -> bool:
     """'Grafiek 3: ...', 'Tabel 1 Aandeel ...', 'Bron: ...'; not a sentence such as 'Grafiek 3 toont ...'."""
     if _CAPTION_RE.match(text):
@@ -204,7 +211,7 @@ def _is_caption(text: str) -> bool:
 
 
 def _is_structure_heading(text: str) -> bool:
-    return bool(_ISE_RE.match(text) or _SD_RE.match(text) or _OD_RE.match(text) or _PART_RE.match(text))
+    return bool(_ISE_RE.match(text) or _SD_RE.match(text) or sd_heading(text) or od_heading(text) or _PART_RE.match(text))
 
 
 def _heading_lines(doc: SourceDocument, plain: list[str], first: int, last: int) -> int:
@@ -239,7 +246,7 @@ def recognise(doc: SourceDocument) -> bool:
     if title is None:
         return False
     body = plain[_body_start(plain, title) :]
-    return any(_SD_RE.match(t) for t in body) and any(_OD_RE.match(t) for t in body)
+    return any(_SD_RE.match(t) or sd_heading(t) for t in body) and any(od_heading(t) for t in body)
 
 
 # -- writing the graph ----------------------------------------------------------------------------------------------
@@ -283,7 +290,7 @@ class _Reader:
         self.field_name: str | None = None
         self.ises: set[URIRef] = set()
         self.sd_of_ise: dict[URIRef, list[URIRef]] = {}
-        self.goal_lines: dict[tuple[str, int], int] = {}
+        self.goal_lines: dict[tuple[str, str], int] = {}
 
     def read(self) -> DocumentGraph:
         start = _body_start(self.plain, self.title)
@@ -337,16 +344,18 @@ class _Reader:
                 continue
             if _ISE_RE.match(text):
                 ise, sd = self._ise(text, (n, n)), None
-            elif m := _SD_RE.match(text):
+            elif heading := _sd_heading(text):
                 end = _heading_lines(self.doc, self.plain, n, part.last)
-                number = int(m["number"]) if m["number"] else self._next_sd_number()
-                sd = self._goal("SD", number, [m["title"], *self.plain[n + 1 : end + 1]], (n, end), ise, None)
+                number = heading.number or self._next_sd_number()
+                sd = self._goal("SD", number, [heading.title, *self.plain[n + 1 : end + 1]], (n, end), ise, None)
                 if ise is not None:
                     self.sd_of_ise.setdefault(ise, []).append(sd)
                 n = end
-            elif m := _OD_RE.match(text):
+            elif od := od_heading(text):
                 end = _heading_lines(self.doc, self.plain, n, part.last)
-                self._goal("OD", int(m["number"]), [m["title"], *self.plain[n + 1 : end + 1]], (n, end), ise, sd)
+                sd_number = parent_sd(od.number)
+                parent = goal_iri(self.plan, "SD", sd_number) if sd_number else sd
+                self._goal("OD", od.number, [od.title, *self.plain[n + 1 : end + 1]], (n, end), ise, parent)
                 n = end
             n += 1
 
@@ -360,14 +369,14 @@ class _Reader:
             self.g.ise(field_name, name, span, title=heading)
         return iri
 
-    def _next_sd_number(self) -> int:
+    def _next_sd_number(self) -> str:
         """SDs without a printed number are numbered in document order ('strategische doelstelling 1', 2...)."""
-        return 1 + max((num for level, num in self.goal_lines if level == "SD"), default=0)
+        return str(1 + max((int(num) for level, num in self.goal_lines if level == "SD"), default=0))
 
     def _goal(
         self,
         level: str,
-        number: int,
+        number: str,
         parts: list[str],
         span: tuple[int, int],
         ise: URIRef | None,
@@ -390,8 +399,8 @@ class _Reader:
         listed = set()
         for n in range(toc[0], toc[1] + 1):
             entry = toc_entry(self.plain[n])
-            if entry and (m := _OD_RE.match(entry[0])):
-                listed.add(int(m["number"]))
+            if entry and (m := od_heading(entry[0])):
+                listed.add(m.number)
         missing = sorted(listed - {num for level, num in self.goal_lines if level == "OD"})
         if missing:
             names = ", ".join(f"OD {num}" for num in missing)

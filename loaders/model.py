@@ -60,8 +60,9 @@ def plan_iri(domain: str, legislature: str) -> URIRef:
     return ID[f"plan/{slug(domain)}/{legislature}"]
 
 
-def goal_iri(plan: URIRef, level: str, number: int) -> URIRef:
-    """An SD or OD: its number restarts with every plan, so the plan is part of it."""
+def goal_iri(plan: URIRef, level: str, number: int | str) -> URIRef:
+    """An SD or OD: its number ('4', or '1.1' in the older SD.OD numbering) restarts with every plan,
+    so the plan is part of it."""
     return URIRef(f"{plan}/{level.lower()}/{number}")
 
 
@@ -109,6 +110,11 @@ class Note:
     part: str
     message: str
     span: tuple[int, int] | None = None
+
+
+def _local_name(iri: URIRef) -> str:
+    """'.../od/4' -> 'od-4', '.../artikel/TB0-1THC2UA-WT' -> 'artikel-TB0-1THC2UA-WT'."""
+    return "-".join(str(iri).rsplit("/", 2)[-2:])
 
 
 class DocumentGraph:
@@ -252,19 +258,23 @@ class DocumentGraph:
         self,
         plan: URIRef,
         level: str,
-        number: int,
+        number: int | str,
         title: str,
         span: tuple[int, int],
         ise: URIRef | None = None,
         parent: URIRef | None = None,
     ) -> URIRef:
-        """A strategic (``SD``) or operational (``OD``) goal as headed in this document."""
+        """A strategic (``SD``) or operational (``OD``) goal as headed in this document.
+
+        ``number`` is printed as '4', or '1.1' (OD 1 of SD 1) in the older numbering: the
+        notation keeps it whole, ``bkg:nummer`` is the goal's own number, its last part.
+        """
         cls = {"SD": BKG.StrategischeDoelstelling, "OD": BKG.OperationeleDoelstelling}[level]
         goal = goal_iri(plan, level, number)
         g = self.graph
         g.add((goal, RDF.type, cls))
         g.add((goal, BKG.plan, plan))
-        self.add(goal, BKG.nummer, number)
+        self.add(goal, BKG.nummer, int(str(number).rsplit(".", 1)[-1]))
         self.add(goal, SKOS.notation, f"{level} {number}")
         self.mention(goal, f"{level.lower()}-{number}", title, span, ise=ise, strategischeDoelstelling=parent)
         return goal
@@ -307,13 +317,21 @@ class DocumentGraph:
         so links stated twice, or only one way, stay visible.
         """
         code = str(article).rsplit("/", 1)[-1]
-        goal = f"{str(od).rsplit('/', 2)[-2]}-{str(od).rsplit('/', 1)[-1]}"
-        path = f"koppeling/{goal}/{code}/{stated_by}/{self.doc.source_line(span[0])}"
+        path = f"koppeling/{_local_name(od)}/{code}/{stated_by}/{self.doc.source_line(span[0])}"
         node = self.statement(path, BKG.Koppeling, None, span)
         g = self.graph
         g.add((node, BKG.doelstelling, od))
         g.add((node, BKG.artikel, article))
         g.add((node, BKG.gesteldBij, STATED_BY[stated_by]))
+        return node
+
+    def goal_reference(self, source: URIRef, goal: URIRef, quoted_title: str | None, span: tuple[int, int]) -> URIRef:
+        """One statement, in the text of ``source`` (a goal or an article), that refers the reader to
+        ``goal`` ('Zie ook OD 10 <title>'), with the title as cited (``bkg:Verwijzing``)."""
+        path = f"verwijzing/{_local_name(source)}/{_local_name(goal)}/{self.doc.source_line(span[0])}"
+        node = self.statement(path, BKG.Verwijzing, source, span)
+        self.graph.add((node, BKG.doelstelling, goal))
+        self.add(node, BKG.geciteerdeTitel, quoted_title)
         return node
 
     # -- amounts --------------------------------------------------------------
