@@ -23,7 +23,7 @@ from .layout import furniture_summary
 from .model import DocumentGraph
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
-from .text import ARTICLE_CODE, is_noise, toc_entry
+from .text import ARTICLE_CODE, WRAPPED_ARTICLE_CODE_RE, Line, is_noise, join_lines, toc_entry
 from .vocab import BKG, QB
 
 _AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})%?$")
@@ -35,7 +35,10 @@ _SD_HEADING_RE = re.compile(rf"^\s*(?:#+\s*)?(?:\*\*)?{_NUMBERING}(?:SD\s*\d{{1,
 _ARTICLE_HEADING_RE = re.compile(rf"^\s*{ARTICLE_CODE}\s+[-–]\s+\S")
 _CREDIT_HEADER_RE = re.compile(r"^\s*(?:(?:19|20)\d\d\s+)?(?:(?:VAK|VEK|AO|TO|LO)\s*){2,}$")
 _DETAIL_HEADER_RE = re.compile(r"^\s*(Compensaties|Andere bijstellingen)\s+VAK\s+VEK\b")
-_LINK_FOOTNOTE_RE = re.compile(rf"^\s*\d{{1,3}}\s+.*(?:doelstelling|Zie\b).*{ARTICLE_CODE}", re.IGNORECASE)
+_FOOTNOTE_START_RE = re.compile(r"^\s*\d{1,3}\s+.*(?:doelstelling|Zie\b)", re.IGNORECASE)
+_FOOTNOTE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s+\S")
+#: A footnote naming a goal names its article within its first lines.
+_FOOTNOTE_REACH = 2
 #: A line is a table row when it carries at least two amounts and few words.
 _ROW_MAX_WORDS = 6
 _TABLE_REACH = 14
@@ -160,9 +163,17 @@ def _tables(pattern: re.Pattern[str]) -> Detector:
 
 
 def _link_footnotes(doc: SourceDocument, cov: _Coverage) -> Iterable[tuple[int, int, bool]]:
+    """Footnotes that tie a goal to an article code; the code may wrap onto the footnote's next lines."""
     for n, line in enumerate(doc.lines, 1):
-        if _LINK_FOOTNOTE_RE.match(line):
-            yield n, n, n in cov.linked
+        if not _FOOTNOTE_START_RE.match(line):
+            continue
+        last = n
+        while last < min(n + _FOOTNOTE_REACH, len(doc.lines)) and not _FOOTNOTE_NUMBER_RE.match(doc.line(last + 1)):
+            last += 1
+        joined = join_lines([Line(k, doc.line(k)) for k in range(n, last + 1)])
+        if code := WRAPPED_ARTICLE_CODE_RE.search(joined.text):
+            first, end = joined.lines_of(0, code.end())
+            yield first, end, any(k in cov.linked for k in range(first, end + 1))
 
 
 #: kind -> (what it is, in the report's words; how to find it; gap message)

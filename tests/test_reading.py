@@ -29,6 +29,7 @@ def test_the_execution_report_counts_what_it_holds() -> None:
     assert report.parts["artikelkoppen"].seen == 59  # the corpus README: 'about 59 budget article sections'
     assert report.parts["OD-koppen"].seen == 18  # OD 1 to OD 18
     assert report.parts["SD-koppen"].seen == 3
+    assert report.parts["voetnoten-met-artikelcode"].seen == 22  # footnotes 30 and 32 wrap their code
     # the breakdown tables of article explanations are kept row by row, not lost
     assert report.parts["andere-tabellen"].seen >= 1
 
