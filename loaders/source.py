@@ -52,12 +52,13 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise DocumentError(path, "no such file") from None
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
         if stat.S_ISDIR(mode):
             raise DocumentError(path, "is a directory, expected a text file")
-        if not stat.S_ISREG(mode):
-            raise DocumentError(path, "is not a regular file (a device, FIFO or socket), expected a text file")
+        raise DocumentError(path, "is not a regular file (a device, FIFO or socket), expected a text file")
+    with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(max_bytes + 1)
         except OSError as exc:
