@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def one_line(exc: BaseException) -> str:
         text = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else exc.strerror or str(exc)
     else:
         text = f"unexpected {type(exc).__name__}: {exc} (beleidskg --debug ... shows the traceback)"
-    return " ".join(text.split())
+    return re.sub(r"\s*\n\s*", " ", text.strip())
 
 
 class Main(click.Group):
