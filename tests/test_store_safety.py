@@ -13,7 +13,6 @@ import sys
 import threading
 import urllib.parse
 import urllib.request
-from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,7 +26,6 @@ from beleidskg.loaders.source import DocumentError, SourceDocument
 from beleidskg.loaders.vocab import BKG
 
 from .conftest import CORPUS, corpus_file
-from .test_validate import document
 
 VALUE_QUERY = "SELECT ?o { <urn:beleidskg-test:s> <urn:beleidskg-test:p> ?o }"
 #: A store write with a one-triple graph holding ``n``: the swap is what these tests exercise, not the loaders.
@@ -262,11 +260,17 @@ def test_a_running_server_serves_the_rebuilt_store_and_says_which_build(tmp_path
 
 @pytest.fixture
 def broken_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build whose graph has a float where an exact decimal belongs: a structural violation."""
-    dg = document("a.txt")
-    amount = dg.amount("kredietevolutie", dg.article("TB0-1THC2UA-WT", "A", (10, 10)), "BO", 2026, "VAK", Decimal(5), (12, 12))
-    dg.graph.set((amount, BKG.bedrag, Literal(5.0, datatype=XSD.double)))
-    monkeypatch.setattr(build, "load_documents", lambda paths, max_bytes: build.BuildResult(documents=[dg]))
+    """A build of a real document whose graph has a float where an exact decimal belongs: a structural violation."""
+    load_documents = build.load_documents
+
+    def broken(paths, max_bytes: int) -> build.BuildResult:
+        result = load_documents([corpus_file("000")], max_bytes)
+        graph = result.documents[0].graph
+        amount, _, exact = next(iter(graph.triples((None, BKG.bedrag, None))))
+        graph.set((amount, BKG.bedrag, Literal(float(exact), datatype=XSD.double)))
+        return result
+
+    monkeypatch.setattr(build, "load_documents", broken)
 
 
 @pytest.mark.usefixtures("broken_build")
