@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from rdflib import RDF, Graph
 from beleidskg import lineage, resources, store
 from beleidskg import validate as validation
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for, logical
+from beleidskg.loaders.source import MAX_BYTES
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,12 @@ class BuildResult:
     documents: list[DocumentGraph] = field(default_factory=list)
     skipped: list[DocumentError] = field(default_factory=list)
     findings: list[validation.Finding] = field(default_factory=list)
+    #: False when ``build --validate`` found violations and kept the old store.
+    stored: bool = True
+
+
+class GraphRejected(Exception):
+    """Raised before the switch to drop a new graph that violates the structural shapes."""
 
 
 def inputs(paths: Iterable[Path]) -> list[Input]:
@@ -50,24 +60,24 @@ def default_corpus() -> Path:
     return resources.folder("corpus")
 
 
-def load_documents(paths: Iterable[Path], on_skip: Callable[[DocumentError], None] = lambda e: None) -> BuildResult:
+def load_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> BuildResult:
     """Read and load every document; raise :class:`DocumentError` at the first bad one.
 
-    A file found in a folder that no loader recognises is skipped (and passed
-    to ``on_skip``); named explicitly, it is an error. Empty, binary and
+    A file found in a folder that no loader recognises is skipped (and
+    logged); named explicitly, it is an error. Empty, binary, over-size and
     truncated files are errors either way: they are broken, not merely unknown.
     """
     result = BuildResult()
     seen: dict[str, Path] = {}
     for item in inputs(paths):
-        doc = logical(SourceDocument.read(item.path))  # the layout layer once, for recognising and loading
+        doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
         if doc.sha256 in seen:
             raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
         seen[doc.sha256] = item.path
         if not item.explicit and loader_for(doc) is None:
             skipped = doc.error("skipped: no loader recognises this kind of document")
             result.skipped.append(skipped)
-            on_skip(skipped)
+            log.warning("skipped %s: no loader recognises this kind of document", item.path)
             continue
         try:
             result.documents.append(load(doc))
@@ -112,9 +122,10 @@ def ontology_part() -> store.GraphPart:
 def build(
     paths: Iterable[Path],
     store_path: Path,
-    on_skip: Callable[[DocumentError], None] = lambda e: None,
     validate: bool = False,
     strict: bool = False,
+    accept_violations: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> BuildResult:
     """Load the documents and replace the store at ``store_path`` with their graph.
 
@@ -122,9 +133,11 @@ def build(
     what went in (no timestamps, so equal inputs give equal stores). With
     ``validate``, the new graph is validated before it replaces the old one and
     the findings are stored with it (graph ``id/bevindingen``), so the
-    ``consistency`` template and the web list them.
+    ``consistency`` template and the web list them. A graph that violates a
+    structural shape leaves the old store in place (``result.stored`` is
+    False) unless ``accept_violations``.
     """
-    result = load_documents(paths, on_skip)
+    result = load_documents(paths, max_bytes)
     if not result.documents:
         raise DocumentError(", ".join(str(p) for p in paths) or ".", "holds no document beleidskg can read")
     if strict:
@@ -153,7 +166,12 @@ def build(
 
     def findings(db: ox.Store) -> list[store.GraphPart]:
         result.findings = validation.run(db)[0]
+        if validation.exit_code(result.findings) and not accept_violations:
+            raise GraphRejected
         return [store.GraphPart(validation.FINDINGS_GRAPH, _nt(validation.findings_graph(result.findings)))]
 
-    store.write(store_path, parts, manifest, finish=findings if validate else None)
+    try:
+        store.write(store_path, parts, manifest, finish=findings if validate else None)
+    except GraphRejected:
+        result.stored = False
     return result

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 
 import click
@@ -12,6 +12,7 @@ import click
 from beleidskg import build as building
 from beleidskg import docs, formats, graphs, resources, serve, store, templates, validate
 from beleidskg.loaders import DocumentError
+from beleidskg.loaders.source import MAX_BYTES, read_text
 
 STORE_OPTION = click.option(
     "--store",
@@ -24,19 +25,52 @@ STORE_OPTION = click.option(
 )
 USER_ERRORS = (DocumentError, store.StoreError, templates.TemplateError)
 
+log = logging.getLogger("beleidskg")
 
-def user_errors(func: Callable) -> Callable:
-    """Report a user's error in one line naming what is wrong, exit 1, no traceback."""
 
-    @wraps(func)
-    def wrapper(*args, **kwargs):
+class UserError(Exception):
+    """A problem with what the user asked for (an option's value, the environment), reported in one line."""
+
+
+def one_line(exc: BaseException) -> str:
+    """What went wrong, on one line: a user's error as it is, anything else with its type and how to see more."""
+    if isinstance(exc, (*USER_ERRORS, UserError)):
+        text = str(exc)
+    elif isinstance(exc, OSError):
+        text = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else exc.strerror or str(exc)
+    else:
+        text = f"unexpected {type(exc).__name__}: {exc} (beleidskg --debug ... shows the traceback)"
+    return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
+class Main(click.Group):
+    """The command group: every error a command raises becomes one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
         try:
-            return func(*args, **kwargs)
-        except USER_ERRORS as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("beleidskg.debug"):
+                raise
+            click.echo(f"error: {one_line(exc)}", err=True)
+            ctx.exit(1)
 
-    return wrapper
+
+class EchoHandler(logging.Handler):
+    """Diagnostics to the current stderr (click's, so tests capture them), prefixed with their level."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "" if record.levelno == logging.INFO else record.levelname.lower() + ": "
+        click.echo(prefix + record.getMessage(), err=True)
+
+
+def configure_logging(debug: bool) -> None:
+    if not any(isinstance(h, EchoHandler) for h in log.handlers):
+        log.addHandler(EchoHandler())
+        log.propagate = False
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
 
 
 def parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -50,10 +84,18 @@ def parse_params(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="beleidskg")
-def main() -> None:
-    """A knowledge graph of Flemish policy and budget documents, every fact traceable to its lines."""
+@click.option("--debug", is_flag=True, envvar="BELEIDSKG_DEBUG", help="Show debug messages and an error's traceback.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """A knowledge graph of Flemish policy and budget documents, every fact traceable to its lines.
+
+    Exit codes: 0 success, 1 an error (one line on stderr; --debug shows the
+    traceback) or a graph that violates a structural shape, 2 a usage error.
+    """
+    ctx.meta["beleidskg.debug"] = debug
+    configure_logging(debug)
 
 
 @main.command("build")
@@ -61,31 +103,53 @@ def main() -> None:
 @STORE_OPTION
 @click.option("--validate", "run_validation", is_flag=True, help="Validate the new graph and store the findings with it.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, store untouched) when a document was not read completely.")
-@user_errors
-def build_command(paths: tuple[Path, ...], store_path: Path, run_validation: bool, strict: bool) -> None:
+@click.option(
+    "--accept-violations",
+    is_flag=True,
+    help="With --validate: replace the store even when the new graph violates a structural shape.",
+)
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=MAX_BYTES / 2**20,
+    envvar="BELEIDSKG_MAX_FILE_MB",
+    show_default=True,
+    help="Refuse a document larger than this many megabytes.",
+)
+def build_command(
+    paths: tuple[Path, ...], store_path: Path, run_validation: bool, strict: bool, accept_violations: bool, max_file_mb: float
+) -> None:
     """Build a fresh graph from PATHS (files or folders; default: the bundled corpus).
 
     The store is replaced only when every document loaded. In a folder, a
     document of a kind no loader reads is reported and skipped; named
     explicitly, it is an error. With --validate, the validation summary is
-    printed and the exit code is 1 when the graph violates a structural shape.
+    printed; a graph that violates a structural shape leaves the old store in
+    place and exits 1 (with --accept-violations it replaces the store, still exit 1).
+    A second build of the same store waits until the first has finished.
     """
     sources = list(paths) or [building.default_corpus()]
-
-    def skipped(err: DocumentError) -> None:
-        click.echo(f"skipped {err.path}: no loader recognises this kind of document", err=True)
-
-    result = building.build(sources, store_path, on_skip=skipped, validate=run_validation, strict=strict)
+    result = building.build(
+        sources,
+        store_path,
+        validate=run_validation,
+        strict=strict,
+        accept_violations=accept_violations,
+        max_bytes=int(max_file_mb * 2**20),
+    )
     for d in result.documents:
         click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples; read {d.report.summary()}")
         for gap in d.report.gaps:
             first, last, _ = d.doc.cite(*gap.span)
             click.echo(f"  gap, lines {first}-{last}: {gap.message} ({gap.kind})")
     total = sum(len(d.graph) for d in result.documents)
-    click.echo(f"built {store_path}: {len(result.documents)} documents, {total} triples")
+    if result.stored:
+        click.echo(f"built {store_path}: {len(result.documents)} documents, {total} triples")
     if run_validation:
         click.echo("validated: " + validate.render_text(result.findings).rstrip("\n").rsplit("\n", 1)[-1])
         click.echo(f"(details: beleidskg validate --store {store_path}, or the 'consistency' template)")
+        if not result.stored:
+            log.error("%s: kept; the new graph violates structural shapes (--accept-violations stores it)", store_path)
         sys.exit(validate.exit_code(result.findings))
 
 
@@ -95,7 +159,6 @@ def build_command(paths: tuple[Path, ...], store_path: Path, run_validation: boo
 @click.option("--rules", default="", metavar="ID,...", help="Run only these rules (ids as in shapes/*.ttl).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings (the documents' own inconsistencies) too.")
-@user_errors
 def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None, strict: bool) -> None:
     """Validate the graph with the SHACL shapes: structure, and the documents' own consistency.
 
@@ -125,7 +188,6 @@ def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None
 @click.option("--list", "list_templates", is_flag=True, help="List the templates with a one-line summary.")
 @click.option("--help", "-h", "show_help", is_flag=True, help="Show this help, or a template's header with NAME.")
 @click.pass_context
-@user_errors
 def query_command(
     ctx: click.Context,
     name: str | None,
@@ -160,14 +222,13 @@ def query_command(
 @click.argument("query")
 @STORE_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
-@user_errors
 def sparql_command(query: str, store_path: Path, fmt: str) -> None:
     """Run your own SELECT, ASK, CONSTRUCT or DESCRIBE (QUERY is a file or the query text).
 
     The default graph is the union of all documents' graphs; the store is
     opened read-only, so updates are refused. CONSTRUCT and DESCRIBE print N-Triples.
     """
-    text = Path(query).read_text(encoding="utf-8") if Path(query).is_file() else query
+    text = read_text(Path(query)) if Path(query).is_file() else query
     with store.opened(store_path) as db:
         answer = templates.ask(db, text)
     if isinstance(answer, templates.Result):
@@ -187,7 +248,6 @@ def sparql_command(query: str, store_path: Path, fmt: str) -> None:
     required=True,
     help="A .graphml file, or an .svg/.png picture.",
 )
-@user_errors
 def graph_command(kind: str, store_path: Path, params: tuple[str, ...], output: Path) -> None:
     """Export the funding network or the compensation flows between articles, and check reachability."""
     with store.opened(store_path) as db:
@@ -201,7 +261,6 @@ def graph_command(kind: str, store_path: Path, params: tuple[str, ...], output: 
 @main.command("query-docs")
 @STORE_OPTION
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Default: queries/README.md.")
-@user_errors
 def query_docs_command(store_path: Path, output: Path | None) -> None:
     """Write the templates' documentation, with example output from the store (a build of the bundled corpus)."""
     with store.opened(store_path) as db:
@@ -215,16 +274,19 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
-@user_errors
 def serve_command(store_path: Path, host: str, port: int) -> None:
     """Serve the templates read-only over HTTP (GET /query/NAME?param=value&format=csv)."""
-    with store.opened(store_path) as db:
-        httpd = serve.server(db, host, port)
-        click.echo(f"serving {store_path} read-only on http://{host}:{httpd.server_port}/ (Ctrl-C stops)")
-        try:
-            httpd.serve_forever()
-        except KeyboardInterrupt:
-            httpd.server_close()
+    reader = store.Reader(store_path)
+    build = reader.current().build
+    try:
+        httpd = serve.server(reader, host, port)
+    except OSError as exc:
+        raise UserError(f"--host {host} --port {port}: cannot listen there ({exc.strerror})") from None
+    click.echo(f"serving {store_path} (build {build.id}) read-only on http://{host}:{httpd.server_port}/ (Ctrl-C stops)")
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        httpd.server_close()
 
 
 @main.command("export")
@@ -233,7 +295,6 @@ def serve_command(store_path: Path, host: str, port: int) -> None:
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
 )
-@user_errors
 def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
     """Export the whole graph (nt and nq sorted, for comparing builds)."""
     with store.opened(store_path) as db:
@@ -247,7 +308,6 @@ def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
 @main.command("stats")
 @STORE_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
-@user_errors
 def stats_command(store_path: Path, fmt: str) -> None:
     """Counts per class and per document (the 'classes' and 'documents' templates)."""
     available = templates.load_all()

@@ -6,7 +6,9 @@
 ``GET /sparql?query=...``       an ad-hoc read query (SELECT, ASK, CONSTRUCT)
 
 Only GET and HEAD are answered; the store is opened read-only, so nothing a
-request carries can change the graph.
+request carries can change the graph. Each request reads the store's current
+build (:class:`beleidskg.store.Reader`), so a rebuilt store is served from the
+next request on, and the ``X-Beleidskg-Build`` header says which build answered.
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-import pyoxigraph as ox
-
-from beleidskg import formats, templates
+from beleidskg import formats, store, templates
 
 CONTENT_TYPES = {
     "json": "application/json",
@@ -29,8 +29,8 @@ CONTENT_TYPES = {
 }
 
 
-def make_handler(db: ox.Store) -> type[BaseHTTPRequestHandler]:
-    """A request handler answering from ``db``."""
+def make_handler(reader: store.Reader) -> type[BaseHTTPRequestHandler]:
+    """A request handler answering from the current build of ``reader``'s store."""
     available = templates.load_all()
 
     class Handler(BaseHTTPRequestHandler):
@@ -41,6 +41,12 @@ def make_handler(db: ox.Store) -> type[BaseHTTPRequestHandler]:
             query = {k: v[-1] for k, v in parse_qs(url.query).items()}
             fmt = query.pop("format", "json")
             parts = [p for p in url.path.split("/") if p]
+            try:
+                snapshot = reader.current()
+            except store.StoreError as exc:
+                self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}\n", "table")
+                return
+            db, self.build = snapshot.db, snapshot.build
             try:
                 if not parts:
                     listing = [
@@ -75,6 +81,8 @@ def make_handler(db: ox.Store) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", CONTENT_TYPES.get(fmt, "text/plain") + "; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Access-Control-Allow-Origin", "*")
+            if build := getattr(self, "build", None):
+                self.send_header("X-Beleidskg-Build", build.header())
             self.end_headers()
             self.wfile.write(data)
 
@@ -84,5 +92,5 @@ def make_handler(db: ox.Store) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def server(db: ox.Store, host: str = "127.0.0.1", port: int = 8080) -> ThreadingHTTPServer:
-    return ThreadingHTTPServer((host, port), make_handler(db))
+def server(reader: store.Reader, host: str = "127.0.0.1", port: int = 8080) -> ThreadingHTTPServer:
+    return ThreadingHTTPServer((host, port), make_handler(reader))

@@ -7,7 +7,10 @@ researcher's editor numbers them (1-based), and it cites :meth:`SourceDocument.t
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +26,64 @@ class DocumentError(Exception):
 
 #: Below this many characters of text a file is taken to be truncated.
 MIN_TEXT_CHARS = 200
+#: The default size limit of one document: the largest bundled one is 0.4 MB.
+MAX_BYTES = 20 * 1024 * 1024
+#: Byte-order marks and the encodings they announce (UTF-32's first: it starts like UTF-16's); other text must be UTF-8.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of the regular file ``path``, decoded, with LF line ends and no byte-order mark.
+
+    Only a regular file is read (a FIFO or a device such as /dev/zero is
+    refused before any byte is read, and never blocks), and at most
+    ``max_bytes``. UTF-8 with or without a BOM and UTF-16 with a BOM are
+    decoded; anything else is an error naming the file.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise DocumentError(path, "is a directory, expected a text file")
+        raise DocumentError(path, "is not a regular file (a device, FIFO or socket), expected a text file")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as exc:
+            raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise DocumentError(path, f"is larger than the limit of {max_bytes / 2**20:g} MB for one file (--max-file-mb)")
+    text = _decode(path, data)
+    if not text.strip():
+        raise DocumentError(path, "is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-32":
+        raise DocumentError(path, "is UTF-32 text; save it as UTF-8 (or UTF-16 with a byte-order mark)")
+    if encoding == "utf-8" and b"\x00" in data:
+        raise DocumentError(path, "is a binary file (or UTF-16/32 text without a byte-order mark), expected text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(path, f"is not {encoding.upper().removesuffix('-SIG')} text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise DocumentError(path, "is a binary file, expected text")
+    return text.removeprefix("\ufeff")
 
 
 @dataclass(frozen=True)
@@ -48,30 +109,18 @@ class SourceDocument:
         object.__setattr__(self, "sha256", sha)
 
     @classmethod
-    def read(cls, path: Path | str) -> SourceDocument:
-        """Read a UTF-8 text file; refuse what cannot be a policy document.
+    def read(cls, path: Path | str, max_bytes: int = MAX_BYTES) -> SourceDocument:
+        """Read a text file (see :func:`read_text`); refuse what cannot be a policy document.
 
-        Raises :class:`DocumentError` for a missing, unreadable, empty, binary
-        or undecodable file, so the caller can report one line and stop.
+        Raises :class:`DocumentError` for a missing, unreadable, empty, binary,
+        over-size, undecodable or truncated file, so the caller can report one line and stop.
         """
         path = Path(path)
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DocumentError(path, "no such file") from None
-        except IsADirectoryError:
-            raise DocumentError(path, "is a directory, expected a text file") from None
-        except OSError as exc:
-            raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
-        if not data.strip():
-            raise DocumentError(path, "is empty")
-        if b"\x00" in data:
-            raise DocumentError(path, "is a binary file, expected text extracted from a PDF")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DocumentError(path, f"is not UTF-8 text (byte {exc.start})") from None
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+            path.name.encode("utf-8")
+        except UnicodeEncodeError:  # the name goes into the graph, which is UTF-8
+            raise DocumentError(path, "the file name is not valid UTF-8; rename the file") from None
+        text = read_text(path, max_bytes)
         if len(text.strip()) < MIN_TEXT_CHARS:
             raise DocumentError(path, f"holds only {len(text.strip())} characters of text (truncated?)")
         return cls(name=path.name, text=text, path=path)

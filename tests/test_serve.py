@@ -9,15 +9,16 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from beleidskg import serve
+from beleidskg import serve, store
 
 
 @pytest.fixture(scope="module")
-def base_url(db) -> Iterator[str]:
-    httpd = serve.server(db, "127.0.0.1", 0)
+def base_url(built_store: Path) -> Iterator[str]:
+    httpd = serve.server(store.Reader(built_store), "127.0.0.1", 0)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
