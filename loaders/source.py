@@ -3,6 +3,7 @@
 Every fact in the graph must be citable, so a loader never sees a bare string:
 it sees a :class:`SourceDocument` whose lines are numbered exactly as a
 researcher's editor numbers them (1-based), and it cites :meth:`SourceDocument.text_of`.
+A document whose pages are known (a PDF, form feeds) also gives the page of each line (:meth:`SourceDocument.pages_of`).
 """
 
 from __future__ import annotations
@@ -46,15 +47,22 @@ class SourceDocument:
         object.__setattr__(self, "lines", tuple(self.text.split("\n")))
         sha = self.source.sha256 if self.source is not None else hashlib.sha256(self.text.encode("utf-8")).hexdigest()
         object.__setattr__(self, "sha256", sha)
+        if self.pages is not None and len(self.pages) != len(self.lines):
+            raise ValueError(f"{self.name}: {len(self.pages)} page numbers for {len(self.lines)} lines")
 
     @classmethod
     def read(cls, path: Path | str) -> SourceDocument:
-        """Read a UTF-8 text file; refuse what cannot be a policy document.
+        """Read a UTF-8 text file or a PDF's text layer; refuse what cannot be a policy document.
 
         Raises :class:`DocumentError` for a missing, unreadable, empty, binary
         or undecodable file, so the caller can report one line and stop.
+        A PDF is told by its content (``%PDF-``), not its name.
         """
         path = Path(path)
+        from . import pdf  # here, so that reading text never loads PDFium
+
+        if pdf.is_pdf(path):
+            return pdf.read(path)
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -107,6 +115,12 @@ class SourceDocument:
     def source_line(self, number: int) -> int:
         """The source line where logical line ``number`` begins (for IRIs and messages that name a line)."""
         return self.cite(number, number)[0]
+
+    def pages_of(self, first: int, last: int) -> tuple[int, int] | None:
+        """The pages lines ``first``..``last`` were printed on (first, last), or None without a page map."""
+        if self.pages is None:
+            return None
+        return self.pages[first - 1], self.pages[last - 1]
 
     def error(self, problem: str) -> DocumentError:
         """A :class:`DocumentError` about this document."""
