@@ -58,12 +58,12 @@ def read(path: Path) -> SourceDocument:
         lines, pages, scanned = _lines_and_pages(pdf)
     finally:
         pdf.close()
-    if scanned:
-        which = ", ".join(str(p) for p in scanned)
-        raise DocumentError(path, f"has no text layer on page(s) {which} (scanned?); run OCR first")
     chars = sum(len(line.strip()) for line in lines)
     if chars == 0:
         raise DocumentError(path, "has no text layer (scanned?); run OCR first")
+    if scanned:
+        which = ", ".join(str(p) for p in scanned)
+        raise DocumentError(path, f"has no text layer on page(s) {which} (scanned?); run OCR first")
     if chars < MIN_TEXT_CHARS:
         raise DocumentError(path, f"holds only {chars} characters of text in its text layer (truncated or scanned?)")
     # a final line end, as a text file has: the same text saved as .txt has the same identity
@@ -92,9 +92,7 @@ def page_text(page: pdfium.PdfPage) -> str:
     textpage = page.get_textpage()
     text = textpage.get_text_range()
     if LINE_END_HYPHEN in text:
-        text = "".join(
-            _hyphen(textpage, i, len(text)) if ch == LINE_END_HYPHEN else ch for i, ch in enumerate(text)
-        )
+        text = "".join(_hyphen(textpage, i, len(text)) if ch == LINE_END_HYPHEN else ch for i, ch in enumerate(text))
     return text.replace("\r\n", "\n").replace("\r", "\n").replace(SOFT_HYPHEN, "-")
 
 
