@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from PIL import Image
+from rdflib import RDF
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
 from beleidskg import build, store, templates
+from beleidskg.cli import main
 from beleidskg.loaders import DocumentError, SourceDocument, load, loader_for
 from beleidskg.loaders.vocab import BKG
 
@@ -138,6 +141,30 @@ def test_every_amount_cites_the_page_it_was_printed_on(
     assert all(doc.text_of(*span(r["source_lines"])) == r["source_text"] for r in found)
 
 
+def amount_pages(doc: SourceDocument) -> dict[str, tuple[int, int]]:
+    """Each amount of ``doc`` (by its IRI within the document) and the pages of its source lines."""
+    graph = load(doc).graph
+    out = {}
+    for node in graph.subjects(RDF.type, BKG.Bedrag):
+        span = graph.value(node, BKG.bron)
+        key = str(node).split("/bedrag/", 1)[1].replace(doc.id, "")  # the document's own totals name it
+        out[key] = (graph.value(span, BKG.pagina).toPython(), graph.value(span, BKG.laatstePagina).toPython())
+    return out
+
+
+def test_text_with_form_feeds_cites_the_pages_the_pdf_cites(bbt_pdf: tuple[Path, list[int]]) -> None:
+    """pdftotext ends each page with a form feed: that text and the PDF give each amount the same page."""
+    path, page_of_line = bbt_pdf
+    lines = corpus_file("000").read_text(encoding="utf-8").split("\n")
+    text = "".join(
+        ("\f" if i and page_of_line[i - 1] != page else "") + line + "\n"
+        for i, (line, page) in enumerate(zip(lines, page_of_line, strict=True))
+    )
+    from_pdf = amount_pages(SourceDocument.read(path))
+    assert len(from_pdf) > 200
+    assert amount_pages(SourceDocument(name="bbt.txt", text=text)) == from_pdf
+
+
 def test_a_text_document_has_no_pages(from_text: Built) -> None:
     assert {r["source_pages"] for r in rows(from_text.db, "article-amounts")} == {None}
 
@@ -245,3 +272,22 @@ def test_a_damaged_pdf_is_a_one_line_error(bbt_pdf: tuple[Path, list[int]], tmp_
     with pytest.raises(DocumentError) as caught:
         SourceDocument.read(path)
     assert str(caught.value).startswith(f"{path}: is not a readable PDF") and "\n" not in str(caught.value)
+
+
+def test_build_command_reads_a_folder_of_pdfs_and_refuses_a_scan(tmp_path: Path) -> None:
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    write_pdf(folder / "nota.pdf", corpus_file("001").read_text(encoding="utf-8").split("\n"))
+    write_pdf(folder / "readme.pdf", (CORPUS / "README.md").read_text(encoding="utf-8").split("\n"))
+    store_path = tmp_path / "store"
+    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(store_path)])
+    assert result.exit_code == 0, result.stderr
+    assert f"skipped {folder / 'readme.pdf'}" in result.stderr and "loaded nota.pdf" in result.stdout
+    manifest = (store_path / "manifest.json").read_text(encoding="utf-8")
+    refused(tmp_path / "scan.pdf", image_after=[1])
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "scan.pdf"), "--store", str(store_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'scan.pdf'}: has no text layer on page(s) 2 (scanned?); run OCR first"
+    ]
+    assert (store_path / "manifest.json").read_text(encoding="utf-8") == manifest  # the store is untouched
