@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,23 @@ PER_PAGE = 50
 PAGE_SIZE = landscape(A4)
 
 
+AMOUNT = re.compile(r"-?\d[\d.]*(,\d+)?")
+
+
+def print_line(pdf: canvas.Canvas, y: float, line: str) -> None:
+    """Print one line as a word processor does: a table row's amounts right-aligned in columns, each a text object."""
+    words = line.expandtabs().split(" ")  # a tab is white space on paper
+    amounts = 0
+    while amounts < len(words) - 1 and AMOUNT.fullmatch(words[-1 - amounts]):
+        amounts += 1
+    if amounts < 2:
+        pdf.drawString(30, y, line.expandtabs())
+        return
+    pdf.drawString(30, y, " ".join(words[:-amounts]))
+    for column, amount in enumerate(words[-amounts:]):
+        pdf.drawRightString(330 + 60 * column, y, amount)
+
+
 def write_pdf(
     path: Path,
     lines: Sequence[str],
@@ -51,7 +69,7 @@ def write_pdf(
         page += 1
         pdf.setFont("Helvetica", 7)
         for i, line in enumerate(lines[start : start + per_page]):
-            pdf.drawString(30, height - 30 - 10 * i, line.expandtabs())  # a tab is white space on paper
+            print_line(pdf, height - 30 - 10 * i, line)
             pages.append(page)
         pdf.drawCentredString(width / 2, 15, str(page))
         pdf.showPage()
