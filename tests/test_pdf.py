@@ -215,6 +215,26 @@ def test_each_line_has_its_page_also_after_a_blank_page(tmp_path: Path) -> None:
     assert doc.id == SourceDocument(name="nota.txt", text=doc.text).id
 
 
+def page_texts(lines: Sequence[str], pages: Sequence[int]) -> dict[int, list[str]]:
+    """The lines of each page without its page number, runs of spaces and of blank lines as one, none at the ends."""
+    out: dict[int, list[str]] = {}
+    for line, page in zip(lines, pages, strict=True):
+        text = words(line)
+        kept = out.setdefault(page, [])
+        if text != str(page) and (text or (kept and kept[-1])):
+            kept.append(text)
+    return {page: kept[:-1] if kept and not kept[-1] else kept for page, kept in out.items()}
+
+
+def test_the_text_layer_reads_as_printed_with_its_white_space(bbt_pdf: tuple[Path, list[int]]) -> None:
+    """Each page's lines in order, and a blank line where the printed text leaves one (a text layer has none)."""
+    path, page_of_line = bbt_pdf
+    doc = SourceDocument.read(path)
+    assert doc.pages is not None and "" in doc.lines
+    printed = page_texts(corpus_file("000").read_text(encoding="utf-8").split("\n"), page_of_line)
+    assert page_texts(doc.lines, doc.pages) == printed
+
+
 def test_a_pdf_is_told_by_its_content_not_its_name(bbt_pdf: tuple[Path, list[int]], tmp_path: Path) -> None:
     named_txt = tmp_path / "bbt.txt"
     named_txt.write_bytes(bbt_pdf[0].read_bytes())
