@@ -136,6 +136,15 @@ def test_the_pdf_gives_the_facts_of_the_text(from_text: Built, from_pdf: Built, 
     assert facts(from_pdf.db, template) == expected
 
 
+def test_the_pdf_is_read_as_completely_as_the_text(bbt_pdf: tuple[Path, list[int]], from_text: Built, from_pdf: Built) -> None:
+    """The same reading report, and a note that the page numbers at the feet of the pages were removed."""
+    text_report, pdf_report = facts(from_text.db, "reading-report"), facts(from_pdf.db, "reading-report")
+    (furniture,) = [dict(row) for row in pdf_report - text_report]
+    assert pdf_report - text_report == {tuple(furniture.items())}
+    removed = re.fullmatch(r"(\d+) lines of page furniture removed \(paginanummer\)", furniture["message"])
+    assert furniture["kind"] == "note" and removed and int(removed.group(1)) >= bbt_pdf[1][-1]
+
+
 def test_the_pdf_validates_as_the_text_does(from_text: Built, from_pdf: Built) -> None:
     assert not any(severity == "violation" for _, severity, _ in from_pdf.findings)
     assert from_pdf.findings == from_text.findings
