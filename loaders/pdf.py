@@ -132,6 +132,8 @@ def _steps(page_lines: list[_Line]) -> list[float]:
 def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     """The lines of one page in PDFium's reading order, each with its baseline."""
     textpage = page.get_textpage()
+    # one character per character of the text page (PDFium's generated spaces and line ends too),
+    # so an index into this text is an index for the text page's character boxes
     text = textpage.get_text_range()
     lines: list[_Line] = []
     start = 0
