@@ -39,17 +39,25 @@ class GraphRejected(Exception):
     """Raised before the switch to drop a new graph that violates the structural shapes."""
 
 
-def inputs(paths: Iterable[Path]) -> list[Input]:
-    """The files to read: named files, and the ``.txt`` files of named folders, in name order.
+#: The files of a folder that are documents: PDFs and text extracted from them.
+DOCUMENT_SUFFIXES = (".txt", ".pdf")
 
-    Documents are text extracted from PDFs; in a folder, other files (a README,
-    a package marker) are not documents.
+
+def inputs(paths: Iterable[Path]) -> list[Input]:
+    """The files to read: named files, and the ``.txt`` and ``.pdf`` files of named folders, in name order.
+
+    In a folder, other files (a README, a package marker) are not documents.
+    Which reader a file needs is decided from its content, not this suffix.
     """
     found: list[Input] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found += [Input(p, False) for p in sorted(path.glob("*.txt")) if p.is_file() and not p.name.startswith(".")]
+            found += [
+                Input(p, False)
+                for p in sorted(path.iterdir())
+                if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file() and not p.name.startswith(".")
+            ]
         else:
             found.append(Input(path, True))
     return found

@@ -153,10 +153,11 @@ class DocumentGraph:
         return URIRef(f"{self.iri}/{path}")
 
     def span(self, first: int, last: int | None = None) -> URIRef:
-        """The span of lines ``first``..``last`` (as the loader numbers them), with its verbatim text.
+        """The span of lines ``first``..``last`` (as the loader numbers them), with its verbatim text and pages.
 
         A loader reads logical lines (see ``layout``); the span cites the source
-        lines they came from, so a researcher finds the text in the file they have.
+        lines they came from, so a researcher finds the text in the file they have,
+        and the pages of those lines when the source knows them (a PDF, form feeds).
         """
         first, last, text = self.doc.cite(first, first if last is None else last)
         iri = self.local(f"regels/{first}-{last}")
@@ -168,6 +169,10 @@ class DocumentGraph:
             g.add((iri, BKG.eersteRegel, Literal(first)))
             g.add((iri, BKG.laatsteRegel, Literal(last)))
             g.add((iri, BKG.tekst, Literal(text)))
+            pages = self.doc.original.pages_of(first, last)
+            if pages is not None:
+                g.add((iri, BKG.pagina, Literal(pages[0])))
+                g.add((iri, BKG.laatstePagina, Literal(pages[1])))
         return iri
 
     def source(self, node: URIRef, span: tuple[int, int]) -> URIRef:

@@ -3,6 +3,7 @@
 Every fact in the graph must be citable, so a loader never sees a bare string:
 it sees a :class:`SourceDocument` whose lines are numbered exactly as a
 researcher's editor numbers them (1-based), and it cites :meth:`SourceDocument.text_of`.
+A document whose pages are known (a PDF, form feeds) also gives the page of each line (:meth:`SourceDocument.pages_of`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class DocumentError(Exception):
 
 #: Below this many characters of text a file is taken to be truncated.
 MIN_TEXT_CHARS = 200
+#: How a PDF file starts, whatever its name.
+PDF_MAGIC = b"%PDF-"
 #: The default size limit of one document: the largest bundled one is 0.4 MB.
 MAX_BYTES = 20 * 1024 * 1024
 #: Byte-order marks and the encodings they announce (UTF-32's first: it starts like UTF-16's); other text must be UTF-8.
@@ -38,13 +41,11 @@ BOMS = (
 )
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of the regular file ``path``, decoded, with LF line ends and no byte-order mark.
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes``.
 
-    Only a regular file is read (a FIFO or a device such as /dev/zero is
-    refused before any byte is read, and never blocks), and at most
-    ``max_bytes``. UTF-8 with or without a BOM and UTF-16 with a BOM are
-    decoded; anything else is an error naming the file.
+    Only a regular file is read: a FIFO or a device such as /dev/zero is
+    refused before any byte is read, and never blocks.
     """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -65,10 +66,20 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
             raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
     if len(data) > max_bytes:
         raise DocumentError(path, f"is larger than the limit of {max_bytes / 2**20:g} MB for one file (--max-file-mb)")
+    return data
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """``data`` decoded (UTF-8 with or without a BOM, UTF-16 with a BOM), with LF line ends and no BOM."""
     text = _decode(path, data)
     if not text.strip():
         raise DocumentError(path, "is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of the regular file ``path`` (see :func:`read_bytes` and :func:`decode_text`)."""
+    return decode_text(path, read_bytes(path, max_bytes))
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -107,20 +118,28 @@ class SourceDocument:
         object.__setattr__(self, "lines", tuple(self.text.split("\n")))
         sha = self.source.sha256 if self.source is not None else hashlib.sha256(self.text.encode("utf-8")).hexdigest()
         object.__setattr__(self, "sha256", sha)
+        if self.pages is not None and len(self.pages) != len(self.lines):
+            raise ValueError(f"{self.name}: {len(self.pages)} page numbers for {len(self.lines)} lines")
 
     @classmethod
     def read(cls, path: Path | str, max_bytes: int = MAX_BYTES) -> SourceDocument:
-        """Read a text file (see :func:`read_text`); refuse what cannot be a policy document.
+        """Read a text file (see :func:`read_text`) or a PDF's text layer; refuse what cannot be a policy document.
 
         Raises :class:`DocumentError` for a missing, unreadable, empty, binary,
         over-size, undecodable or truncated file, so the caller can report one line and stop.
+        A PDF is told by its content (``%PDF-``), not its name; the same bounds apply to it.
         """
         path = Path(path)
         try:
             path.name.encode("utf-8")
         except UnicodeEncodeError:  # the name goes into the graph, which is UTF-8
             raise DocumentError(path, "the file name is not valid UTF-8; rename the file") from None
-        text = read_text(path, max_bytes)
+        data = read_bytes(path, max_bytes)
+        if data.startswith(PDF_MAGIC):
+            from . import pdf  # here, so that reading text never loads PDFium
+
+            return pdf.read(path, data)
+        text = decode_text(path, data)
         if len(text.strip()) < MIN_TEXT_CHARS:
             raise DocumentError(path, f"holds only {len(text.strip())} characters of text (truncated?)")
         return cls(name=path.name, text=text, path=path)
@@ -156,6 +175,12 @@ class SourceDocument:
     def source_line(self, number: int) -> int:
         """The source line where logical line ``number`` begins (for IRIs and messages that name a line)."""
         return self.cite(number, number)[0]
+
+    def pages_of(self, first: int, last: int) -> tuple[int, int] | None:
+        """The pages lines ``first``..``last`` were printed on (first, last), or None without a page map."""
+        if self.pages is None:
+            return None
+        return self.pages[first - 1], self.pages[last - 1]
 
     def error(self, problem: str) -> DocumentError:
         """A :class:`DocumentError` about this document."""

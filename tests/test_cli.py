@@ -129,6 +129,7 @@ def test_query_csv_has_the_issue_columns_and_plain_amounts(built_store: Path) ->
         "amount",
         "source_document",
         "source_lines",
+        "source_pages",
         "source_text",
     ]
     assert {(r["credit"], r["amount"], r["year"]) for r in rows} == {("VAK", "-1174", "2026"), ("VEK", "-1174", "2026")}

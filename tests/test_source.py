@@ -58,9 +58,15 @@ def test_read_empty_file(tmp_path: Path, content: bytes) -> None:
 
 
 def test_read_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "document.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x01\x02" + TEXT.encode())
+    assert "binary file" in read_error(path).problem
+
+
+def test_a_file_that_starts_as_a_pdf_is_read_as_one_whatever_its_name(tmp_path: Path) -> None:
     path = tmp_path / "document.pdf.txt"
     path.write_bytes(b"%PDF-1.7\n\x00\x01\x02" + TEXT.encode())
-    assert "binary file" in read_error(path).problem
+    assert read_error(path).problem.startswith("is not a readable PDF (damaged?)")
 
 
 def test_read_non_utf8_file(tmp_path: Path) -> None:

@@ -24,8 +24,8 @@ INJECTIONS = [
 
 
 def test_the_issue_templates_exist_with_their_columns() -> None:
-    assert ALL["goals"].columns == ("level", "number", "title", "ise", "source_document", "source_lines")
-    assert ALL["goal-articles"].columns == ("od", "article", "stated_by", "source_document", "source_lines")
+    assert ALL["goals"].columns == ("level", "number", "title", "ise", "source_document", "source_lines", "source_pages")
+    assert ALL["goal-articles"].columns == ("od", "article", "stated_by", "source_document", "source_lines", "source_pages")
     assert ALL["article-amounts"].columns == (
         "article",
         "title",
@@ -35,6 +35,7 @@ def test_the_issue_templates_exist_with_their_columns() -> None:
         "amount",
         "source_document",
         "source_lines",
+        "source_pages",
         "source_text",
     )
 
