@@ -20,7 +20,19 @@ from .goals import GOAL_NUMBER, od_heading, sd_heading
 from .model import DocumentGraph, article_iri, goal_iri
 from .numbers import AMOUNT, parse_amount
 from .source import SourceDocument
-from .text import ARTICLE_CODE, WRAPPED_ARTICLE_CODE_RE, is_noise, join_wrapped, normalise_code, strip_footnote_marker
+from .text import (
+    ABBREVIATIONS_HEADING_RE,
+    ARTICLE_CODE,
+    WRAPPED_ARTICLE_CODE_RE,
+    JoinedText,
+    abbreviation_entries,
+    is_noise,
+    join_lines,
+    join_wrapped,
+    normalise_code,
+    numbered,
+    strip_footnote_marker,
+)
 from .vocab import BKG
 
 ARTICLE_HEADING_RE = re.compile(rf"^\s*({ARTICLE_CODE})\s+[-–]\s+(\S.*?)\s*$")
@@ -100,9 +112,7 @@ NOTE_RE = re.compile(
 #: A note that is a sentence ('Deze ... is gelinkt aan ...', 'Zie begroting: ...') runs on to its full stop.
 _SENTENCE_NOTE_RE = re.compile(r"^(?:Deze|Zie (?:ook )?begroting)", re.I)
 #: Text a note's line leaves unfinished: a trailing comma or dash, or a small word ('met', 'luik').
-_UNFINISHED_RE = re.compile(
-    r"(?:[,–-]|\b(?:de|het|een|en|van|voor|met|in|op|aan|tot|bij|om|te|naar|of|door|zie|luik))\s*$", re.I
-)
+_UNFINISHED_RE = re.compile(r"(?:[,–-]|\b(?:de|het|een|en|van|voor|met|in|op|aan|tot|bij|om|te|naar|of|door|zie|luik))\s*$", re.I)
 #: A line that goes on with the same note: another 'Zie ...' clause, or a part after a dash.
 _NOTE_CLAUSE_RE = re.compile(r"^\s*(?:Zie\b|[–-]\s)")
 _PART_RE = re.compile(r"\s[–-]\s")
@@ -169,29 +179,9 @@ def article_codes(text: str) -> list[str]:
     return list(seen)
 
 
-@dataclass(frozen=True)
-class TextRun:
-    """Lines joined into one string, remembering which line each character came from."""
-
-    text: str
-    starts: tuple[int, ...]
-    numbers: tuple[int, ...]
-
-    @classmethod
-    def of(cls, doc: SourceDocument, first: int, last: int) -> TextRun:
-        text, starts, numbers = "", [], []
-        for n in range(first, last + 1):
-            line = doc.line(n).strip()
-            if is_noise(line):  # blank, or a page number in the middle of a sentence
-                continue
-            starts.append(len(text))
-            numbers.append(n)
-            text += line + " "
-        return cls(text, tuple(starts), tuple(numbers))
-
-    def line_at(self, offset: int) -> int:
-        i = max(i for i, s in enumerate(self.starts) if s <= offset)
-        return self.numbers[i]
+def text_run(doc: SourceDocument, first: int, last: int) -> JoinedText:
+    """Lines ``first``..``last`` joined into running text that remembers its lines (page numbers left out)."""
+    return join_lines([ln for ln in numbered(doc, first, last) if not is_noise(ln.text)])
 
 
 @dataclass(frozen=True)
@@ -204,9 +194,9 @@ class StatedLink:
 
 def stated_links(doc: SourceDocument, first: int, last: int) -> list[StatedLink]:
     """Each OD an article section names with its quoted title, and the lines that say so."""
-    run = TextRun.of(doc, first, last)
+    run = text_run(doc, first, last)
     return [
-        StatedLink(m[1], join_wrapped([m[2] or m["plain"]]), run.line_at(m.start()), run.line_at(m.end() - 1))
+        StatedLink(m[1], join_wrapped([m[2] or m["plain"]]), *run.lines_of(m.start(), m.end()))
         for m in STATED_OD_RE.finditer(run.text)
     ]
 
@@ -228,7 +218,7 @@ def paragraph_links(doc: SourceDocument, heading: int) -> list[StatedLink]:
         if ARTICLE_HEADING_RE.match(line) or NUMBERED_HEADING_RE.match(line) or ROMAN_HEADING_RE.match(line) or od_heading(line):
             break
         end += 1
-    if not _PARAGRAPH_ARTICLES_RE.search(TextRun.of(doc, heading + 1, end - 1).text):
+    if not _PARAGRAPH_ARTICLES_RE.search(text_run(doc, heading + 1, end - 1).text):
         return []
     return stated_links(doc, heading + 1, end - 1)
 
@@ -319,7 +309,7 @@ def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
 
 
 ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
-ABBREVIATIONS_RE = re.compile(r"^\s*(?:[IVX]+\.\s+)?LIJST MET AFKORTINGEN")
+ABBREVIATIONS_RE = ABBREVIATIONS_HEADING_RE
 
 
 def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:
@@ -338,19 +328,9 @@ def read_abbreviations(doc: SourceDocument, dg: DocumentGraph) -> None:
     start = heading_line(doc, ABBREVIATIONS_RE)
     if start is None:
         return
-    end = section_end(doc, start)
-    lines = [(n, doc.line(n).strip()) for n in range(start + 1, end) if not is_noise(doc.line(n))]
-    with_colon = sum(1 for _, text in lines if re.match(r"^\S+:\s", text)) > len(lines) / 2
-    entries: list[list] = []
-    for n, text in lines:
-        m = re.match(r"^(\S+?):\s+(.+)$", text) if with_colon else re.match(r"^(\S+)\s+(.+)$", text)
-        if m:
-            entries.append([m.group(1), [m.group(2)], n, n])
-        elif entries and with_colon:
-            entries[-1][1].append(text)
-            entries[-1][3] = n
-    for index, (abbr, meaning, first, last) in enumerate(entries, start=1):
-        dg.abbreviation(abbr, join_wrapped(meaning), index, (first, last))
+    entries = abbreviation_entries(list(numbered(doc, start + 1, section_end(doc, start) - 1)))
+    for index, entry in enumerate(entries, start=1):
+        dg.abbreviation(entry.abbr, entry.meaning, index, (entry.first, entry.last))
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ class _Reader:
     def annex_start(self) -> int:
         """The abbreviations list ends the body: annexes follow."""
         for n, line in enumerate(self.doc.lines, 1):
-            if re.match(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", line):
+            if bbt.ABBREVIATIONS_RE.match(line):
                 return n
         return len(self.doc.lines)
 

@@ -79,7 +79,7 @@ class _Reader:
 
     def read(self) -> None:
         doc = self.doc
-        body_end = bbt.heading_line(doc, re.compile(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN")) or len(doc.lines)
+        body_end = bbt.heading_line(doc, bbt.ABBREVIATIONS_RE) or len(doc.lines)
         n = 1
         in_articles = False
         while n < body_end:

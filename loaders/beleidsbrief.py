@@ -46,7 +46,18 @@ from . import maatregelen
 from .model import DocumentGraph, legislature_of
 from .numbers import parse_amount
 from .source import SourceDocument
-from .text import JoinedText, Line, heading_title, is_noise, join_lines, join_wrapped, normalise_space
+from .text import (
+    Abbreviation,
+    JoinedText,
+    Line,
+    abbreviation_entries,
+    heading_title,
+    is_noise,
+    join_lines,
+    join_wrapped,
+    normalise_space,
+    numbered,
+)
 from .vocab import BKG, ID, slug
 
 KIND = BKG.Beleidsbrief
@@ -182,14 +193,6 @@ class Part:
 
     def kinds(self) -> set[str]:
         return {s.kind for s in self.sections}
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    abbr: str
-    meaning: str
-    first: int
-    last: int
 
 
 @dataclass(frozen=True)
@@ -463,13 +466,8 @@ def context(doc: SourceDocument) -> Context:
 # -- abbreviations --------------------------------------------------------------------------------------------------
 
 
-def abbreviation_entries(doc: SourceDocument) -> list[Abbreviation]:
-    """The list of abbreviations: 'BW Beschutte Werkplaatsen', 'DKC MVO Digitaal Kenniscentrum ...'.
-
-    An abbreviation may be several words ('Steunpunt WAV', 'VSA WSE'): its first word and the
-    capitals-only words after it; the meaning starts at the first word with a lower-case letter.
-    A line starting in lower case continues the meaning above it.
-    """
+def abbreviations(doc: SourceDocument) -> list[Abbreviation]:
+    """The list of abbreviations ('BW Beschutte Werkplaatsen', 'DKC MVO Digitaal Kenniscentrum ...'), up to the annexes."""
     start = next((n for n, line in enumerate(doc.lines, 1) if _ABBREVIATIONS_RE.match(line)), None)
     if start is None:
         return []
@@ -477,23 +475,7 @@ def abbreviation_entries(doc: SourceDocument) -> list[Abbreviation]:
         (n for n in range(start + 1, len(doc.lines) + 1) if _ANNEX_RE.match(doc.line(n)) or _NUMBERED_RE.match(doc.line(n))),
         len(doc.lines) + 1,
     )
-    entries: list[list] = []
-    for n in range(start + 1, stop):
-        line = doc.line(n)
-        if is_layout(line):
-            continue
-        tokens = line.split()
-        if tokens[0][0].islower() and entries and not re.match(r"^[a-z]+\.$", tokens[0]):
-            entries[-1][1].append(line.strip())
-            entries[-1][3] = n
-            continue
-        if len(tokens) < 2:
-            continue
-        cut = 1
-        while cut < len(tokens) - 1 and not re.search(r"[a-zà-ÿ]", tokens[cut]):
-            cut += 1
-        entries.append([" ".join(tokens[:cut]), [" ".join(tokens[cut:])], n, n])
-    return [Abbreviation(abbr, join_wrapped(meaning).strip("'‘’\"“” "), first, last) for abbr, meaning, first, last in entries]
+    return abbreviation_entries([ln for ln in numbered(doc, start + 1, stop - 1) if not is_layout(ln.text)])
 
 
 def measure_name(title: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
@@ -886,7 +868,7 @@ def parse(doc: SourceDocument) -> Parsed:
     session = f"{ctx.session[0]}-{ctx.session[1]}" if ctx.session else str(budget_year)
     title = f"Beleidsbrief {ctx.domain} {session}"
     span = (ctx.paper_line, ctx.paper_line) if ctx.paper_line else (found[0].first, found[0].last) if found else (1, 1)
-    return Parsed(ctx, found, abbreviation_entries(doc), tables(doc), budget_year, title, span)
+    return Parsed(ctx, found, abbreviations(doc), tables(doc), budget_year, title, span)
 
 
 def allocation_iri(code: str) -> URIRef:

@@ -25,7 +25,17 @@ from .goals import GoalHeading, od_heading, parent_sd, sd_heading
 from .model import DocumentGraph, goal_iri, ise_iri
 from .numbers import percentages_by_year
 from .source import SourceDocument
-from .text import heading_title, is_noise, ise_heading, join_wrapped, normalise_space, strip_markup, toc_entry
+from .text import (
+    Line,
+    abbreviation_entries,
+    heading_title,
+    is_noise,
+    ise_heading,
+    join_wrapped,
+    normalise_space,
+    strip_markup,
+    toc_entry,
+)
 from .vocab import BKG
 
 KIND = BKG.Beleidsnota
@@ -410,22 +420,13 @@ class _Reader:
 
     def _abbreviations(self, part: _Part) -> None:
         """'ABBR: meaning' (or 'ABBR<tab>meaning') entries; a line right below an entry continues it."""
-        entries: list[tuple[str, list[str], int, int]] = []
-        for n in range(part.first + 1, part.last + 1):
-            text, raw = self.plain[n], self.doc.line(n)
-            if is_noise(text) or _is_heading_markup(raw):
-                continue
-            cells = [c for c in raw.split("\t") if c.strip()]
-            m = _ABBREVIATION_RE.match(text)
-            if len(cells) == 2 and "\t" in raw:
-                entries.append((strip_markup(cells[0]), [strip_markup(cells[1])], n, n))
-            elif m:
-                entries.append((m["abbr"], [m["meaning"]], n, n))
-            elif entries and entries[-1][3] == n - 1:
-                abbr, meaning, first, _ = entries[-1]
-                entries[-1] = (abbr, [*meaning, text], first, n)
-        for index, (abbr, meaning, first, last) in enumerate(entries, start=1):
-            self.g.abbreviation(abbr, join_wrapped(meaning), index, (first, last))
+        lines = [
+            Line(n, "\t".join(strip_markup(cell) for cell in self.doc.line(n).split("\t")))
+            for n in range(part.first + 1, part.last + 1)
+            if not _is_heading_markup(self.doc.line(n))
+        ]
+        for index, entry in enumerate(abbreviation_entries(lines), start=1):
+            self.g.abbreviation(entry.abbr, entry.meaning, index, (entry.first, entry.last))
 
     def _initiatives(self, part: _Part) -> None:
         """Rows of the initiatives table; a numbered sub-heading names the responsible entity.

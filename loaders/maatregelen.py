@@ -31,13 +31,22 @@ from rdflib import DCTERMS, RDF, SKOS, URIRef
 
 from .model import DocumentGraph, measure_iri
 from .source import SourceDocument
-from .text import ARTICLE_CODE, JoinedText, Line, is_noise, join_lines, normalise_space, strip_markup, toc_entry
+from .text import (
+    ABBREVIATIONS_HEADING_RE,
+    ARTICLE_CODE,
+    JoinedText,
+    Line,
+    is_noise,
+    join_lines,
+    normalise_space,
+    strip_markup,
+    toc_entry,
+)
 from .vocab import BKG, slug
 
 # -- layout: which lines are running text -----------------------------------------------------------------------------
 
 #: The list of abbreviations ends the body; annexes (initiatives, indicators, resolutions) follow it.
-_ABBREVIATIONS_HEADING_RE = re.compile(r"^\s*[IVX]+\.\s+LIJST MET AFKORTINGEN", re.IGNORECASE)
 #: Lines that head a section: a sentence never runs across them.
 _HEADING_RES = (
     re.compile(r"^\s*[IVX]+\.\s+\S"),  # chapter
@@ -279,7 +288,7 @@ def _is_table_row(text: str) -> bool:
 def body_end(doc: SourceDocument) -> int:
     """The last line of the body: the line before the list of abbreviations (markup stripped)."""
     for n, line in enumerate(doc.lines, 1):
-        if _ABBREVIATIONS_HEADING_RE.match(_plain(line)) and not toc_entry(_plain(line)):
+        if ABBREVIATIONS_HEADING_RE.match(_plain(line)) and not toc_entry(_plain(line)):
             return n - 1
     return len(doc.lines)
 

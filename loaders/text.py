@@ -218,3 +218,54 @@ def join_lines(lines: list[Line]) -> JoinedText:
         numbers.append(ln.number)
         out += piece
     return JoinedText(out, tuple(starts), tuple(numbers))
+
+
+# -- the list of abbreviations -----------------------------------------------------------------------------------------
+
+#: The heading of a list of abbreviations ('VII. LIJST MET AFKORTINGEN'), which also ends a BBT's body;
+#: not its line in a table of contents (dot leaders).
+ABBREVIATIONS_HEADING_RE = re.compile(r"^\s*(?:[IVX]+\.\s+)?LIJST MET AFKORTINGEN\b(?!.*\.{3,})", re.IGNORECASE)
+_COLON_ENTRY_RE = re.compile(r"^(?P<abbr>[^\s:][^:\t]{0,39}?)\s*:\s+(?P<meaning>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """One entry of a list of abbreviations, with the lines it stands on."""
+
+    abbr: str
+    meaning: str
+    first: int
+    last: int
+
+
+def abbreviation_entries(lines: list[Line]) -> list[Abbreviation]:
+    """The entries of a list of abbreviations, in each form documents print them.
+
+    'ABBR<tab>meaning' (a table's two cells); 'ABBR: meaning' (where most entries
+    have the colon, a line without one continues the meaning above, and the
+    abbreviation may be several words: 'FOD SZ: ...'); else
+    'ABBR meaning', the abbreviation being the first word and the capitals-only
+    words after it ('VSA WSE Vlaams ...'), and a line starting in lower case
+    continuing the meaning above. Quotes around a meaning are not part of it.
+    """
+    content = [ln for ln in lines if not is_noise(ln.text)]
+    with_colon = sum(1 for ln in content if _COLON_ENTRY_RE.match(ln.text.strip())) > len(content) / 2
+    entries: list[list] = []
+    for ln in content:
+        text = ln.text.strip()
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        tokens = text.split()
+        colon = _COLON_ENTRY_RE.match(text) if with_colon or tokens[0].endswith(":") else None
+        if len(cells) == 2 and "\t" in text:
+            entries.append([cells[0], [cells[1]], ln.number, ln.number])
+        elif colon:
+            entries.append([colon["abbr"], [colon["meaning"]], ln.number, ln.number])
+        elif entries and (with_colon or (tokens[0][0].islower() and not re.match(r"^[a-z]+\.$", tokens[0]))):
+            entries[-1][1].append(text)
+            entries[-1][3] = ln.number
+        elif not with_colon and len(tokens) >= 2:
+            cut = 1
+            while cut < len(tokens) - 1 and not re.search(r"[a-zà-ÿ]", tokens[cut]):
+                cut += 1
+            entries.append([" ".join(tokens[:cut]), [" ".join(tokens[cut:])], ln.number, ln.number])
+    return [Abbreviation(abbr, join_wrapped(meaning).strip("'‘’\"“” "), first, last) for abbr, meaning, first, last in entries]
