@@ -30,6 +30,7 @@ PARTS = (
     "kredieten-uitvoeringstabellen",
     "compensatie-bijstellingstabellen",
     "voetnoten-met-artikelcode",
+    "geciteerde-doelstellingen",
 )
 #: The part that closes a complete BBT: without it, the text was cut off (or is an excerpt).
 CLOSING_PARTS = {"the list of abbreviations": bbt.ABBREVIATIONS_RE}

@@ -23,7 +23,14 @@ from .vocab import BKG
 
 KIND = BKG.BBTBegrotingsuitvoering
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
-PARTS = ("SD-koppen", "OD-koppen", "artikelkoppen", "kredieten-uitvoeringstabellen", "voetnoten-met-artikelcode")
+PARTS = (
+    "SD-koppen",
+    "OD-koppen",
+    "artikelkoppen",
+    "kredieten-uitvoeringstabellen",
+    "voetnoten-met-artikelcode",
+    "geciteerde-doelstellingen",
+)
 #: The part that closes a complete BBT: without it, the text was cut off (or is an excerpt).
 CLOSING_PARTS = {"the list of abbreviations": bbt.ABBREVIATIONS_RE}
 

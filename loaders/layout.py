@@ -46,6 +46,8 @@ _PAGE_LABEL_RE = re.compile(
     r"^\s*(?:pagina|page|p\.)\s*\d{1,4}(?:\s*(?:van|/|of)\s*\d{1,4})?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$", re.I
 )
 _DIGITS_RE = re.compile(r"\d+")
+#: The share of pages a running header or footer stands on at the least (odd or even pages only: a half).
+_RUNNING_SHARE = 0.3
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 #: A prose line ends a table region: many words and no amount.
 _PROSE_WORDS = 8
@@ -177,8 +179,8 @@ def _furniture(lines: list[str]) -> set[int]:
     """0-based indices of lines that are page furniture: running headers/footers and page numbers.
 
     A running header or footer is a line (digits ignored) repeated on at least
-    three pages that stands at page boundaries: after a form feed, or within two
-    lines of a page-number line, in most of its occurrences. Page numbers are
+    three pages and on a good share of all pages, that stands at page boundaries
+    (after a form feed, or within two lines of a page-number line) nearly every time. Page numbers are
     number-only lines counting up page by page (n, n+1, n+2 ... at least ten lines apart),
     or such lines next to a form feed or a running header.
     """
@@ -205,8 +207,10 @@ def _furniture(lines: list[str]) -> set[int]:
     for i, line in enumerate(lines):
         shapes[_DIGITS_RE.sub("#", " ".join(clean_line(line).split()))].append(i)
     shapes = {shape: found for shape, found in shapes.items() if len(found) >= 3 and len(_WORD_RE.findall(shape)) >= 2}
+    # a running header or footer stands on most pages, and at their boundaries
+    pages = len(breaks) + len(chained)
     for occurrences in shapes.values():
-        if sum(map(near_boundary, occurrences)) >= 0.6 * len(occurrences):
+        if len(occurrences) >= _RUNNING_SHARE * pages and sum(map(near_boundary, occurrences)) >= 0.8 * len(occurrences):
             found |= set(occurrences)
     # a page number beside a running header, or at a form feed, is furniture even without a chain
     found |= {i for i in numbers if any(j in found or j in breaks for j in (i - 2, i - 1, i + 1, i + 2))}

@@ -37,6 +37,7 @@ _CREDIT_HEADER_RE = re.compile(r"^\s*(?:(?:19|20)\d\d\s+)?(?:(?:VAK|VEK|AO|TO|LO
 _DETAIL_HEADER_RE = re.compile(r"^\s*(Compensaties|Andere bijstellingen)\s+VAK\s+VEK\b")
 _FOOTNOTE_START_RE = re.compile(r"^\s*\d{1,3}\s+.*(?:doelstelling|Zie\b)", re.IGNORECASE)
 _FOOTNOTE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s+\S")
+_QUOTED_GOAL_RE = re.compile(r"(?:[Oo]perat\w*\s+doelstelling(?:\s+OD)?|\bOD)\s*\d{1,2}\s*:?\s*[‘'“\"]")
 #: A footnote naming a goal names its article within its first lines.
 _FOOTNOTE_REACH = 2
 #: A line is a table row when it carries at least two amounts and few words.
@@ -112,7 +113,8 @@ class _Coverage:
             about = g.value(mention, BKG.over)
             for cls in g.objects(about, RDF.type):
                 self.starts.setdefault(cls, set()).add(dg.spans_read[mention][0])
-        self.linked = {n for k in g.subjects(RDF.type, BKG.Koppeling) for n in range(*_closed(dg.spans_read[k]))}
+        statements = [*g.subjects(RDF.type, BKG.Koppeling), *g.subjects(RDF.type, BKG.Verwijzing)]
+        self.linked = {n for k in statements for n in range(*_closed(dg.spans_read[k]))}
 
     def read_between(self, first: int, last: int) -> bool:
         return any(n in self.amount_lines for n in range(first, last + 1))
@@ -176,6 +178,13 @@ def _link_footnotes(doc: SourceDocument, cov: _Coverage) -> Iterable[tuple[int, 
             yield first, end, any(k in cov.linked for k in range(first, end + 1))
 
 
+def _quoted_goals(doc: SourceDocument, cov: _Coverage) -> Iterable[tuple[int, int, bool]]:
+    """Sentences naming an OD by number with its quoted title ('operationele doelstelling 4: ‘...’'): links."""
+    for n, line in enumerate(doc.lines, 1):
+        if _QUOTED_GOAL_RE.search(line) and not _OD_HEADING_RE.match(line):
+            yield n, n, n in cov.linked
+
+
 #: kind -> (what it is, in the report's words; how to find it; gap message)
 DETECTORS: dict[str, tuple[Detector, str]] = {
     "SD-koppen": (_headings(_SD_HEADING_RE, BKG.StrategischeDoelstelling), "SD heading not read"),
@@ -184,6 +193,7 @@ DETECTORS: dict[str, tuple[Detector, str]] = {
     "kredieten-uitvoeringstabellen": (_tables(_CREDIT_HEADER_RE), "credit or execution table whose amounts were not read"),
     "compensatie-bijstellingstabellen": (_tables(_DETAIL_HEADER_RE), "compensation or adjustment table not read"),
     "voetnoten-met-artikelcode": (_link_footnotes, "footnote linking a goal to an article not read"),
+    "geciteerde-doelstellingen": (_quoted_goals, "an OD named with its quoted title whose link was not read"),
 }
 
 

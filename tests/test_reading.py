@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from beleidskg import build, store, templates
 from beleidskg.loaders import DocumentError, SourceDocument, load
@@ -91,3 +91,17 @@ def test_a_document_cut_off_says_where_it_ends() -> None:
 def test_a_text_no_reader_knows_still_errs() -> None:
     with pytest.raises(DocumentError):
         load(SourceDocument("x.txt", "Een tekst over iets anders.\n" * 20))
+
+
+def test_a_repeated_line_on_a_few_pages_is_content_not_a_running_header() -> None:
+    """Only a line on a good share of the pages, at their edges, is page furniture; a title repeated
+    three times near page numbers by chance is kept (and with it the links below it)."""
+    from .layouts import labels_then_amounts, page_furniture, without_blank_lines
+
+    # in this layout a wrapped article title lands three times within two lines of a page number
+    text = page_furniture(without_blank_lines(labels_then_amounts(corpus_file("000").read_text(encoding="utf-8"))))
+    dg = load(SourceDocument("x.txt", text))
+    removed = {dg.doc.original.line(n).strip() for n in dg.doc.furniture}
+    assert all(line.isdigit() or line.startswith("Vlaams Parlement") for line in removed)
+    original = load(SourceDocument.read(corpus_file("000")))
+    assert len(list(dg.graph.subjects(RDF.type, BKG.Koppeling))) == len(list(original.graph.subjects(RDF.type, BKG.Koppeling)))
