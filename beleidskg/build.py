@@ -178,8 +178,9 @@ def build(
             raise GraphRejected
         return [store.GraphPart(validation.FINDINGS_GRAPH, _nt(validation.findings_graph(result.findings)))]
 
+    texts = {d.doc.sha256: d.doc.original.text for d in result.documents}  # the file as the user has it
     try:
-        store.write(store_path, parts, manifest, finish=findings if validate else None)
+        store.write(store_path, parts, manifest, finish=findings if validate else None, texts=texts)
     except GraphRejected:
         result.stored = False
     return result

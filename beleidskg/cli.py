@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from beleidskg import build as building
-from beleidskg import docs, formats, graphs, resources, serve, store, templates, validate
+from beleidskg import docs, formats, graphs, linked, resources, serve, store, templates, validate
 from beleidskg.loaders import DocumentError
 from beleidskg.loaders.source import MAX_BYTES, read_text
+from beleidskg.workers import Limits
 
 STORE_OPTION = click.option(
     "--store",
@@ -22,6 +27,20 @@ STORE_OPTION = click.option(
     envvar="BELEIDSKG_STORE",
     show_default=True,
     help="Directory of the graph store.",
+)
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    default=Limits.timeout,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Stop a query after this many seconds.",
+)
+MAX_ROWS_OPTION = click.option(
+    "--max-rows",
+    default=Limits.max_rows,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Refuse an answer of more rows (or triples) than this.",
 )
 USER_ERRORS = (DocumentError, store.StoreError, templates.TemplateError)
 
@@ -71,6 +90,28 @@ def configure_logging(debug: bool) -> None:
         log.addHandler(EchoHandler())
         log.propagate = False
     log.setLevel(logging.DEBUG if debug else logging.INFO)
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """End the process when the query inside runs past ``seconds``.
+
+    Oxigraph cannot cancel a running query, but it lets go of Python's lock while
+    it works, so a timer thread can still end the process, which frees all the
+    query's memory (the server stops its worker processes the same way).
+    """
+
+    def expire() -> None:
+        click.echo(f"error: the query ran longer than {seconds:g} s and was stopped (narrow it, or raise --timeout)", err=True)
+        os._exit(1)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -187,6 +228,8 @@ def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None
 @click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
 @click.option("--list", "list_templates", is_flag=True, help="List the templates with a one-line summary.")
 @click.option("--help", "-h", "show_help", is_flag=True, help="Show this help, or a template's header with NAME.")
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
 @click.pass_context
 def query_command(
     ctx: click.Context,
@@ -196,6 +239,8 @@ def query_command(
     fmt: str,
     list_templates: bool,
     show_help: bool,
+    timeout: float,
+    max_rows: int,
 ) -> None:
     """Run the SPARQL template NAME (see --list) against the store."""
     available = templates.load_all()
@@ -213,8 +258,9 @@ def query_command(
     if show_help:
         click.echo(template.help())
         return
-    with store.opened(store_path) as db:
-        result = templates.run(db, template, parse_params(params))
+    values = parse_params(params)
+    with store.opened(store_path) as db, deadline(timeout):
+        result = templates.run(db, template, values, max_rows)
     click.echo(formats.render(result, fmt), nl=False)
 
 
@@ -222,15 +268,19 @@ def query_command(
 @click.argument("query")
 @STORE_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
-def sparql_command(query: str, store_path: Path, fmt: str) -> None:
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
+def sparql_command(query: str, store_path: Path, fmt: str, timeout: float, max_rows: int) -> None:
     """Run your own SELECT, ASK, CONSTRUCT or DESCRIBE (QUERY is a file or the query text).
 
     The default graph is the union of all documents' graphs; the store is
-    opened read-only, so updates are refused. CONSTRUCT and DESCRIBE print N-Triples.
+    opened read-only, so updates are refused, and so is SERVICE (no query calls
+    another host). CONSTRUCT and DESCRIBE print N-Triples.
     """
     text = read_text(Path(query)) if Path(query).is_file() else query
-    with store.opened(store_path) as db:
-        answer = templates.ask(db, text)
+    templates.check_query(text)
+    with store.opened(store_path) as db, deadline(timeout):
+        answer = templates.ask(db, text, max_rows)
     if isinstance(answer, templates.Result):
         click.echo(formats.render(answer, fmt), nl=False)
     else:
@@ -274,19 +324,36 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
-def serve_command(store_path: Path, host: str, port: int) -> None:
-    """Serve the templates read-only over HTTP (GET /query/NAME?param=value&format=csv)."""
-    reader = store.Reader(store_path)
-    build = reader.current().build
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32), help="Query worker processes.")
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
+@click.option(
+    "--worker-memory",
+    default=Limits.memory_mib,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Address space cap per worker (MiB; 0: none).",
+)
+@click.option(
+    "--licence", default=linked.DEFAULT_LICENCE, show_default=True, help="IRI of the licence the dataset description states."
+)
+def serve_command(
+    store_path: Path, host: str, port: int, workers: int, timeout: float, max_rows: int, worker_memory: int, licence: str
+) -> None:
+    """Serve the SPARQL endpoint (/sparql), the templates (/query/NAME) and the web interface (/), read-only.
+
+    A build into the served store is picked up from the next request on.
+    """
+    build = store.Reader(store_path).current().build
     try:
-        httpd = serve.server(reader, host, port)
+        sock = serve.listen(host, port)
     except OSError as exc:
         raise UserError(f"--host {host} --port {port}: cannot listen there ({exc.strerror})") from None
-    click.echo(f"serving {store_path} (build {build.id}) read-only on http://{host}:{httpd.server_port}/ (Ctrl-C stops)")
-    try:
-        httpd.serve_forever()
-    except KeyboardInterrupt:
-        httpd.server_close()
+    limits = Limits(timeout=timeout, max_rows=max_rows, memory_mib=worker_memory)
+    server = serve.server(store_path, limits, workers, licence)
+    url = f"http://{host}:{sock.getsockname()[1]}"
+    click.echo(f"serving {store_path} (build {build.id}) read-only on {url}/ (SPARQL endpoint {url}/sparql; Ctrl-C stops)")
+    server.run(sockets=[sock])
 
 
 @main.command("export")

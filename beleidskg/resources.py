@@ -7,7 +7,9 @@ from pathlib import Path
 
 
 def folder(name: str) -> Path:
-    """The folder ``name`` ('ontology', 'shapes', 'queries', 'corpus') of the installed package."""
+    """The folder ``name`` ('ontology', 'shapes', 'queries', 'corpus', 'static') of the installed package."""
+    if name == "static":  # the web interface's files live inside the beleidskg package itself
+        return Path(str(files("beleidskg"))) / "static"
     return Path(str(files(f"beleidskg.{name}")))
 
 

@@ -13,7 +13,7 @@ A store directory (format 2) holds::
     beleidskg-store.json  the marker: format name and version; a directory without it is never changed
     current               the name of the generation readers open, switched with os.replace
     writer.lock           flock'ed by the one build writing this store
-    g-<time>-<random>/    a generation: manifest.json + oxigraph/, never changed once named in current
+    g-<time>-<random>/    a generation: manifest.json + oxigraph/ + documents/, never changed once named in current
 
 A build writes a new generation, syncs it to disk and only then switches
 ``current`` to it, so a crash at any point leaves the old or the new graph.
@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from beleidskg import protocol
 from beleidskg.loaders.vocab import PREFIXES
 
 FORMAT = "beleidskg-store"
@@ -52,6 +53,8 @@ GENERATION = "g-"
 TRASH = ".trash-"
 MANIFEST = "manifest.json"
 DATA = "oxigraph"
+#: The documents' full texts, one file per SHA-256, so the web can show a fact's lines in their context.
+TEXTS = "documents"
 #: Format 1 (before the marker) was these two at the top of the store directory.
 LEGACY = frozenset({MANIFEST, DATA})
 FORMATS = {
@@ -86,7 +89,11 @@ def _step(root: Path, name: str) -> None:
 
 
 def write(
-    path: Path, parts: Iterable[GraphPart], manifest: dict, finish: Callable[[ox.Store], Iterable[GraphPart]] | None = None
+    path: Path,
+    parts: Iterable[GraphPart],
+    manifest: dict,
+    finish: Callable[[ox.Store], Iterable[GraphPart]] | None = None,
+    texts: dict[str, str] | None = None,
 ) -> None:
     """Write a new generation of the store at ``path`` and make it the current one, or change nothing.
 
@@ -94,7 +101,8 @@ def write(
     for it (the validation findings of ``build --validate``); an exception it
     raises drops the new graph. A symlinked ``path`` is followed, so the link
     keeps pointing where it pointed. A second build on the same store waits
-    for the first (see the README's store guarantees).
+    for the first (see the README's store guarantees). ``texts`` are the
+    documents' full texts by SHA-256, kept beside the graph (:meth:`Snapshot.document_text`).
     """
     shown = Path(path)
     root = _resolved(shown)
@@ -111,6 +119,9 @@ def write(
         try:
             _step(root, "staging")
             _fill(staging, parts, finish)
+            (staging / TEXTS).mkdir()
+            for sha, text in (texts or {}).items():
+                (staging / TEXTS / f"{sha}.txt").write_text(text, encoding="utf-8")
             _step(root, "loaded")
             _write_synced(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
             _sync_tree(staging)
@@ -372,9 +383,17 @@ class Snapshot:
             reason = " ".join(str(exc).split())
             raise StoreError(f"{shown / name / DATA}: cannot open the graph ({reason}); rebuild the store") from None
         self.name = name
+        self.path = root / name
         self.manifest: dict = manifest
         built = datetime.strptime(name[len(GENERATION) :][:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
         self.build = Build(name[len(GENERATION) :], built.isoformat(), sha256(data).hexdigest())
+
+    def document_text(self, sha: str) -> str | None:
+        """The full text of the document with this SHA-256 as the build read it (None if not kept)."""
+        if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+            return None
+        file = self.path / TEXTS / f"{sha}.txt"
+        return file.read_text(encoding="utf-8") if file.is_file() else None
 
     def close(self) -> None:
         """Release the generation (a build may then remove it once it is no longer current)."""
@@ -464,7 +483,9 @@ def export(store: ox.Store, fmt: str) -> bytes:
         raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     if fmt == "nq":
         return ("\n".join(quads_sorted(store)) + "\n").encode("utf-8")
-    if fmt in ("trig", "jsonld"):
+    if fmt == "jsonld":  # the graphs, with the prefixes as @context
+        return protocol.compact_jsonld(ox.serialize(named_quads(store), format=FORMATS[fmt]))
+    if fmt == "trig":
         return ox.serialize(named_quads(store), format=FORMATS[fmt])
     triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
     if fmt == "nt":

@@ -1,33 +1,77 @@
 """SPARQL templates: plain ``.rq`` files with a small metadata header.
 
 The header is YAML in ``#+`` comment lines (as grlc does): ``summary``,
-``description``, ``params`` and ``columns``. A parameter ``x`` is the variable
+``group`` (the researcher's question it helps answer, which the web
+interface groups by), ``description``, ``params`` and ``columns``; a
+parameter's ``choices`` names the list of values the web interface offers
+for it from the graph (``article``, ``goal``, ``document``, ``measure`` ...). A parameter ``x`` is the variable
 ``?_x`` (grlc's convention, so parameters never collide with output columns);
 its value is bound as a typed RDF term in a ``VALUES`` block placed at the
 start of the outermost ``WHERE`` group, ``UNDEF`` when not given, so a
 template tests it with ``FILTER(!BOUND(?_x) || ...)``. User text is serialised
 as an escaped RDF literal and can never change the query's structure.
+
+Every query, a template's or a user's, passes :func:`check_query` first: it is
+bounded in size and may not call out with ``SERVICE`` (Oxigraph would send an
+HTTP request to any address a query names). Results are bounded in rows.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 import yaml
 
 from beleidskg import resources
 
+T = TypeVar("T")
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPES = ("string", "integer", "decimal", "iri")
 _WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
+#: Bounds on what one query may ask: its text, and the rows (or triples) of its answer.
+MAX_QUERY_CHARS = 100_000
+MAX_ROWS = 100_000
+#: SPARQL applies \\u and \\U escapes to the whole query text before parsing (SPARQL 1.1, 19.2).
+_CODEPOINT_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+#: What cannot hold a keyword: strings (long and short), IRIs and comments.
+_NOT_KEYWORDS_RE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
+    re.DOTALL,
+)
+_SERVICE_RE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+
 
 class TemplateError(Exception):
     """A template file that is malformed, or a call that does not fit it."""
+
+
+class QueryRefused(TemplateError):
+    """A query this tool will not run: too long, calling out with SERVICE, or with too large an answer."""
+
+
+def check_query(query: str) -> None:
+    """Refuse a query that is too long or holds a ``SERVICE`` clause, before anything runs it.
+
+    The keyword is looked for outside strings, IRIs and comments, after the
+    codepoint escapes SPARQL applies first; anything that merely looks like it
+    (a variable ``?service``, a prefixed name ``ex:service``) is not refused,
+    but an unparsable text that might hide one is: refusing is the safe side.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryRefused(f"the query has {len(query)} characters; at most {MAX_QUERY_CHARS} are accepted")
+    text = _CODEPOINT_RE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
+    if _SERVICE_RE.search(_NOT_KEYWORDS_RE.sub(" ", text)):
+        raise QueryRefused("SERVICE is refused: this endpoint queries its own graph only and never calls other hosts")
 
 
 @dataclass(frozen=True)
@@ -38,6 +82,7 @@ class Parameter:
     default: str | None = None
     example: str | None = None
     description: str = ""
+    choices: str | None = None
 
     def term(self, raw: str) -> ox.Literal | ox.NamedNode:
         """``raw`` as the RDF term this parameter's type asks for."""
@@ -69,6 +114,7 @@ class Template:
     params: tuple[Parameter, ...]
     columns: tuple[str, ...]
     body: str
+    group: str = ""
 
     @classmethod
     def from_file(cls, path: Path) -> Template:
@@ -95,6 +141,7 @@ class Template:
             params=params,
             columns=tuple(meta["columns"]),
             body=text,
+            group=str(meta.get("group", "")).strip(),
         )
 
     def bind(self, values: dict[str, str]) -> str:
@@ -170,42 +217,52 @@ class Result:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-def _query(store: ox.Store, query: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+def run_query(store: ox.Store, query: str, **dataset: list) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a checked read query; ``dataset`` may name ``default_graph`` and ``named_graphs`` (lists of IRIs)."""
+    check_query(query)
     try:
-        return store.query(query)
+        return store.query(query, **{k: [ox.NamedNode(g) for g in v] for k, v in dataset.items() if v})
     except SyntaxError as exc:
         raise TemplateError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:
         raise TemplateError(f"query failed: {exc}") from None
 
 
-def ask(store: ox.Store, query: str) -> Result | str:
+def bounded(items: Iterator[T], max_rows: int = MAX_ROWS) -> list[T]:
+    """At most ``max_rows`` items; more is refused rather than cut off, so no answer is silently partial."""
+    out = list(itertools.islice(items, max_rows + 1))
+    if len(out) > max_rows:
+        raise QueryRefused(f"the answer has more than {max_rows} rows; narrow the query or page it with LIMIT and OFFSET")
+    return out
+
+
+def ask(store: ox.Store, query: str, max_rows: int = MAX_ROWS) -> Result | str:
     """Any read query: a :class:`Result` for SELECT, 'true'/'false' for ASK, N-Triples otherwise."""
-    answer = _query(store, query)
+    answer = run_query(store, query)
     if isinstance(answer, ox.QuerySolutions):
-        return _result(answer)
+        return _result(answer, max_rows)
     if isinstance(answer, ox.QueryBoolean):
         return "true\n" if bool(answer) else "false\n"
-    return "".join(sorted(f"{t} .\n" for t in answer))
+    return "".join(sorted(f"{t} .\n" for t in bounded(answer, max_rows)))
 
 
-def select(store: ox.Store, query: str) -> Result:
+def select(store: ox.Store, query: str, max_rows: int = MAX_ROWS) -> Result:
     """Run a SELECT over the union of all document graphs."""
-    solutions = _query(store, query)
+    solutions = run_query(store, query)
     if not isinstance(solutions, ox.QuerySolutions):
         raise TemplateError("templates must be SELECT queries")
-    return _result(solutions)
+    return _result(solutions, max_rows)
 
 
-def _result(solutions: ox.QuerySolutions) -> Result:
+def _result(solutions: ox.QuerySolutions, max_rows: int) -> Result:
     columns = tuple(v.value for v in solutions.variables)
-    rows = [tuple(python_value(s[c]) for c in columns) for s in solutions]
+    rows = [tuple(python_value(s[c]) for c in columns) for s in bounded(solutions, max_rows)]
     return Result(columns, rows)
 
 
-def run(store: ox.Store, template: Template, values: dict[str, str]) -> Result:
+def run(store: ox.Store, template: Template, values: dict[str, str], max_rows: int = MAX_ROWS) -> Result:
     """Bind ``values`` into ``template`` and run it; the columns must be those its header promises."""
-    result = select(store, template.bind(values))
+    result = select(store, template.bind(values), max_rows)
     if result.columns != template.columns:
         raise TemplateError(f"{template.path}: query returns {result.columns}, header promises {template.columns}")
     return result

@@ -31,6 +31,8 @@ UNITS = {
 }
 STATED_BY = {"od": BKG.GesteldBijDoelstelling, "article": BKG.GesteldBijArtikel}
 DIRECTIONS = {"naar": BKG.Uitgaand, "van": BKG.Inkomend}
+#: The data sets of a table kind other than plain amounts, by structure: the path after 'dataset/<table>/'.
+STRUCTURE_PATHS = {BKG.BedragPerOnderdeelStructuur: "per-onderdeel", BKG.BedragPerRegelStructuur: "per-regel"}
 
 
 #: The first direct elections of the Flemish Parliament; from the second one on, elections fall every five years.
@@ -341,12 +343,18 @@ class DocumentGraph:
 
     # -- amounts --------------------------------------------------------------
 
-    def dataset(self, table: str) -> URIRef:
-        """The qb:DataSet of this document's tables of one kind (e.g. 'kredietevolutie')."""
-        ds = self.local(f"dataset/{table}")
+    def dataset(self, table: str, structure: URIRef = BKG.BedragStructuur) -> URIRef:
+        """The qb:DataSet of this document's tables of one kind (e.g. 'kredietevolutie') and one structure.
+
+        A data set has one structure, and every observation in it has all the
+        structure's dimensions (the Data Cube integrity constraints IC-2, IC-11):
+        amounts split by part or by line item sit in a data set of their own.
+        """
+        suffix = STRUCTURE_PATHS.get(structure)
+        ds = self.local(f"dataset/{table}" + (f"/{suffix}" if suffix else ""))
         g = self.graph
         g.add((ds, RDF.type, QB.DataSet))
-        g.add((ds, QB.structure, BKG.BedragStructuur))
+        g.add((ds, QB.structure, structure))
         g.add((ds, DCTERMS.type, BKG[f"tabel-{table}"]))
         g.add((ds, PROV.wasDerivedFrom, self.iri))
         return ds
@@ -384,7 +392,10 @@ class DocumentGraph:
         g = self.graph
         g.add((node, RDF.type, BKG.Bedrag))
         g.add((node, RDF.type, QB.Observation))
-        g.add((node, QB.dataSet, self.dataset(table)))
+        if part and line_item is not None:
+            raise ValueError("an amount is split by part or by line item, not both (no structure has both)")
+        structure = BKG.BedragPerOnderdeelStructuur if part else BKG.BedragPerRegelStructuur if line_item else BKG.BedragStructuur
+        g.add((node, QB.dataSet, self.dataset(table, structure)))
         g.add((node, BKG.betreft, subject))
         self.add(node, BKG.rij, row)
         self.add(node, BKG.jaar, year)
@@ -462,7 +473,7 @@ class DocumentGraph:
         g = self.graph
         g.add((node, RDF.type, BKG.IndicatorWaarde))
         g.add((node, RDF.type, QB.Observation))
-        g.add((node, QB.dataSet, self.dataset("indicatoren")))
+        g.add((node, QB.dataSet, self.dataset("indicatoren", BKG.IndicatorStructuur)))
         g.add((node, BKG.indicator, indicator))
         self.add(node, BKG.reeks, series)
         self.add(node, BKG.jaar, year)

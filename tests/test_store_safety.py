@@ -10,7 +10,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -235,21 +234,16 @@ def test_readers_never_see_a_half_swapped_store(tmp_path: Path) -> None:
 def test_a_running_server_serves_the_rebuilt_store_and_says_which_build(tmp_path: Path) -> None:
     path = tmp_path / "store"
     write(path, 1)
-    httpd = serve.server(store.Reader(path), "127.0.0.1", 0)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_port}/sparql?format=csv&query=" + urllib.parse.quote(VALUE_QUERY)
 
-    def ask() -> tuple[str, str]:
-        with urllib.request.urlopen(url, timeout=30) as response:
+    def ask(base: str) -> tuple[str, str]:
+        url = f"{base}/sparql?format=csv&query=" + urllib.parse.quote(VALUE_QUERY)
+        with urllib.request.urlopen(url, timeout=60) as response:
             return response.read().decode().split()[-1], response.headers["X-Beleidskg-Build"]
 
-    try:
-        first, first_build = ask()
+    with serve.running(path, workers=1) as base:
+        first, first_build = ask(base)
         write(path, 2)
-        second, second_build = ask()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+        second, second_build = ask(base)
     assert (first, second) == ("1", "2")
     current = (path / store.POINTER).read_text().strip().removeprefix(store.GENERATION)
     assert second_build.startswith(current + "; built=") and first_build != second_build

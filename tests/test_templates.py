@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from beleidskg import templates
+from beleidskg import templates, web
 from beleidskg.templates import Template, TemplateError
 
 ALL = templates.load_all()
@@ -119,3 +119,16 @@ def test_no_template_repeats_a_row(db, name: str) -> None:
     template = ALL[name]
     rows = templates.run(db, template, required(template)).rows
     assert len(rows) == len(set(rows))
+
+
+def test_every_template_names_its_question_and_known_choices() -> None:
+    for t in ALL.values():
+        assert t.group, f"{t.name}: header lacks 'group' (the web interface groups by it)"
+        for p in t.params:
+            assert p.choices is None or p.choices in web.CHOICES, f"{t.name}: unknown choices {p.choices!r}"
+
+
+def test_every_choice_list_offers_values_from_the_graph(db) -> None:
+    lists = web.choice_lists(db, sorted(web.CHOICES))
+    assert all(lists[kind] for kind in web.CHOICES), [k for k, v in lists.items() if not v]
+    assert ("TB0-1THC2UA-WT", "COLLECTIEF MAATWERK") in lists["article"]
