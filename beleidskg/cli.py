@@ -17,7 +17,7 @@ from beleidskg import build as building
 from beleidskg import docs, formats, graphs, linked, resources, serve, store, templates, validate
 from beleidskg.loaders import DocumentError
 from beleidskg.loaders.source import MAX_BYTES, read_text
-from beleidskg.workers import Limits
+from beleidskg.workers import WORKERS, Limits
 
 STORE_OPTION = click.option(
     "--store",
@@ -324,7 +324,7 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32), help="Query worker processes.")
+@click.option("--workers", default=WORKERS, show_default=True, type=click.IntRange(1, 32), help="Query worker processes.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
 @click.option(

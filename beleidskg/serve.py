@@ -39,7 +39,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from beleidskg import linked, protocol, resources, store, templates, web
 from beleidskg.loaders.vocab import ID
-from beleidskg.workers import Limits, Pool, QueryFailed
+from beleidskg.workers import WORKERS, Limits, Pool, QueryFailed
 
 #: A request's head must arrive within this many seconds of its first byte (or of the connection).
 HEAD_SECONDS = 10.0
@@ -126,7 +126,7 @@ class BuildHeader:
 
 
 def create_app(
-    store_path: Path, limits: Limits | None = None, workers: int = 2, licence: str = linked.DEFAULT_LICENCE
+    store_path: Path, limits: Limits | None = None, workers: int = WORKERS, licence: str = linked.DEFAULT_LICENCE
 ) -> Starlette:
     """The ASGI application answering from the store at ``store_path`` with ``workers`` query processes.
 
@@ -399,7 +399,7 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def server(
-    store_path: Path, limits: Limits | None = None, workers: int = 2, licence: str = linked.DEFAULT_LICENCE
+    store_path: Path, limits: Limits | None = None, workers: int = WORKERS, licence: str = linked.DEFAULT_LICENCE
 ) -> uvicorn.Server:
     """A uvicorn server for the store, with the connection limits above; run it with ``.run(sockets=[...])``."""
     config = uvicorn.Config(
@@ -419,7 +419,7 @@ def server(
 
 @contextmanager
 def running(store_path: Path, limits: Limits | None = None, workers: int = 2, host: str = "127.0.0.1") -> Iterator[str]:
-    """A server on a free loopback port in a thread, for tests and benchmarks; yields its base URL."""
+    """A server on a free loopback port in a thread, for tests; yields its base URL (two workers: enough there)."""
     sock = listen(host, 0)
     srv = server(store_path, limits, workers)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)

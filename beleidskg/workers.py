@@ -32,6 +32,8 @@ from pathlib import Path
 
 from beleidskg import protocol, store, templates
 
+#: Query processes by default: one runaway query (until its timeout) still leaves two to answer everyone else.
+WORKERS = 3
 #: How long a request may wait for a free worker before it is told the server is busy.
 QUEUE_SECONDS = 10.0
 #: The answers kept, in bytes of their bodies (least recently used go first).

@@ -30,6 +30,7 @@ from pathlib import Path
 import psutil
 
 from beleidskg import build
+from beleidskg.workers import WORKERS
 
 #: (kind, path, expected status). 'error' requests must be refused with the status given.
 TITLES = "SELECT ?t WHERE { ?m <http://purl.org/dc/terms/title> ?t } LIMIT 100"
@@ -84,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--requests", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--store", type=Path)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
