@@ -355,7 +355,7 @@ def write(dg: DocumentGraph, rep: Report) -> None:
     for index, (part, message, span) in enumerate(rep.notes, start=1):
         n = dg.local(f"leesopmerking/{index}")
         dg.graph.add((n, RDF.type, BKG.Leesopmerking))
-        dg.graph.add((node, BKG.opmerking, n))
+        dg.graph.add((node, BKG.leesopmerking, n))
         dg.add(n, BKG.soort, part)
         dg.add(n, BKG.toelichting, message)
         if span is not None:
