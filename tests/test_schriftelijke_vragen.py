@@ -19,9 +19,9 @@ from beleidskg.loaders.vocab import BKG, ID
 #: 357 'N-VA (Tine van der Vloet)' and 359 'CD&V (Robrecht Bothuyne)' stand one under the other
 #: with no text between them and ask one joint question, so 25 questions.
 QUESTIONS = 25
-#: 23 answers to printed questions (77, 97 and 105 share one) and 11 answers headed by their own
+#: 23 answers to printed questions (77, 97 and 105 share one) and 12 answers headed by their own
 #: title whose question is not printed ('IBO (Individuele beroepsopleiding)', 'Taal en talenplan', ...).
-ANSWERS = 34
+ANSWERS = 35
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +204,18 @@ def test_titled_answer_without_printed_question(graph: Graph) -> None:
     assert str(graph.value(a, BKG.antwoordtekst)).startswith("Het aanbod om telewerk te ondersteunen")
     untitled = [a for a in graph.subjects(RDF.type, BKG.Antwoord) if graph.value(a, BKG.antwoordOp) is None]
     assert len(untitled) == ANSWERS - 23
+
+
+def test_headings_printed_alike_are_read_alike(graph: Graph) -> None:
+    # 'Maatwerkbedrijven inclusief arbeidszorg' (1128) and 'Lokale diensteneconomie' (1164) both follow a
+    # finished sentence and precede a new one; only a whitespace line, which other layouts lose, told them apart
+    for line, title, first in (
+        (1130, "Maatwerkbedrijven inclusief arbeidszorg", "Het wegvallen"),
+        (1166, "Lokale diensteneconomie", "De impact"),
+    ):
+        a = node_at(graph, BKG.Antwoord, line)
+        assert topic_of(graph, a) == title
+        assert str(graph.value(a, BKG.antwoordtekst)).startswith(first)
 
 
 def test_link_targets_at_page_foot_are_not_answer_text(graph: Graph) -> None:
