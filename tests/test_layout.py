@@ -50,10 +50,11 @@ def original(prefix: str) -> tuple[str, Counter]:
     return text, facts(load(SourceDocument(corpus_file(prefix).name, text)))
 
 
-#: Each document in each layout that changes it (the beleidsnota has no credit tables to rearrange).
+#: Each document in each layout that changes it (the beleidsnota, the written answers and the beleidsbrief
+#: have no credit tables to rearrange).
 CASES = [
     (prefix, name)
-    for prefix in ("000", "004", "001")
+    for prefix in ("000", "004", "001", "002", "003")
     for name, rewrite in sorted(LAYOUTS.items())
     if rewrite(text := corpus_file(prefix).read_text(encoding="utf-8")) != text
 ]
