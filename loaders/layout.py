@@ -56,7 +56,7 @@ _PROSE_WORDS = 8
 def clean_line(line: str) -> str:
     """One line with its spaces made plain: odd spaces become spaces, inner runs one space.
 
-    Leading whitespace is kept as the source has it (no loader reads meaning into it);
+    Leading whitespace is kept (some loaders read indentation as a page start);
     a form feed (a page break in ``pdftotext`` output) and a carriage return are removed.
     """
     line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line.replace("\f", "").replace("\r", "")))
