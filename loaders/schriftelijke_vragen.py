@@ -133,7 +133,11 @@ def _is_url(text: str) -> bool:
 def _address_printed(url: str, text: str) -> bool:
     """``url`` (with or without its scheme and 'www.') stands in ``text`` as a whole address."""
     core = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("/")
-    return re.search(rf"(?<![\w/.-])(?:https?://)?(?:www\.)?{re.escape(core)}/?(?![\w/-])", text) is not None
+    at = text.find(core)
+    if at < 0:
+        return False
+    whole = re.compile(rf"(?<![\w/.-])(?:https?://)?(?:www\.)?{re.escape(core)}/?(?![\w/-])")
+    return whole.search(text, max(at - len("https://www."), 0)) is not None
 
 
 def _link_targets(texts: list[str]) -> set[int]:
