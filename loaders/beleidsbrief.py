@@ -110,7 +110,8 @@ _QUALIFIER_RE = re.compile(r"^\s*voor\s+de\s+(?P<credits>[^,;.()]+?)\s*(?:\ben\b
 _VALIDITY_RE = re.compile(rf"\b(?:tot en met|vanaf|sinds|tot)\s+\d{{1,2}}\s+(?:{_MONTHS})\s+(?:19|20)\d\d", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w.,/])(?:19|20)\d\d(?![\w]|[.,]\d)")
 _DATE_BEFORE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+$", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý(])")
+#: A full stop before a capital; a sentence starts after the space that follows it.
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý(])")
 _LABEL_LINE_RE = re.compile(r"^\s*[A-ZÀ-Ý][^.:;,]{0,40}:\s")
 _DELIMITER_RE = re.compile(r",|;|:|\(|\)|\ben\b")
 _TOTAL_RE = re.compile(r"\btota(?:al|le)\b|\bgeeft\s+dit\b|\bbrengt\b", re.IGNORECASE)
