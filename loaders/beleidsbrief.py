@@ -110,7 +110,8 @@ _QUALIFIER_RE = re.compile(r"^\s*voor\s+de\s+(?P<credits>[^,;.()]+?)\s*(?:\ben\b
 _VALIDITY_RE = re.compile(rf"\b(?:tot en met|vanaf|sinds|tot)\s+\d{{1,2}}\s+(?:{_MONTHS})\s+(?:19|20)\d\d", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w.,/])(?:19|20)\d\d(?![\w]|[.,]\d)")
 _DATE_BEFORE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+$", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý(])")
+#: A full stop before a capital; a sentence starts after the space that follows it.
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý(])")
 _LABEL_LINE_RE = re.compile(r"^\s*[A-ZÀ-Ý][^.:;,]{0,40}:\s")
 _DELIMITER_RE = re.compile(r",|;|:|\(|\)|\ben\b")
 _TOTAL_RE = re.compile(r"\btota(?:al|le)\b|\bgeeft\s+dit\b|\bbrengt\b", re.IGNORECASE)
@@ -134,8 +135,6 @@ class Section:
     first: int
     last: int
     lines: list[Line] = field(default_factory=list)
-    #: Lines that open a paragraph (a blank line above them): a sentence never runs across them.
-    paragraphs: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -144,17 +143,26 @@ class Section:
     def sentences(self) -> tuple[JoinedText, list[tuple[int, int]]]:
         """The section's text and its sentences as offsets.
 
-        A sentence ends at a full stop before a capital, at a paragraph break, and before a
-        line that opens with a label ('Beschikbaar krediet 2007: 954.000 euro'), as lists of
-        credits are written without full stops.
+        A sentence ends at a full stop before a capital and before a line that opens with a
+        label ('Beschikbaar krediet 2007: 954.000 euro'). Lists of credits are written without
+        full stops, so a sentence a label opened also ends before a line that starts with a
+        capital ('... vanuit middelen' / 'meerbanenplan' / 'Tot en met 31 maart 2006 ...'):
+        the words say where it ends, whether or not a blank line follows it.
         """
         joined = join_lines(self.lines)
-        forced = {
-            start
-            for start, number in zip(joined.starts, joined.numbers, strict=True)
-            if start and (number in self.paragraphs or _LABEL_LINE_RE.match(self.doc_line(number)))
-        }
-        bounds = sorted({m.end() for m in _SENTENCE_END_RE.finditer(joined.text)} | forced)
+        stops = {m.end() for m in _SENTENCE_END_RE.finditer(joined.text)}
+        forced: set[int] = set()
+        in_label = False  # the sentence being read was opened by a label
+        ends = (*joined.starts[1:], len(joined.text))
+        for start, end in zip(joined.starts, ends, strict=True):
+            line = joined.text[start:end].strip()
+            label = bool(_LABEL_LINE_RE.match(line))
+            if label or (in_label and line[:1].isupper()):
+                forced.add(start)
+                in_label = label
+            if any(start < stop <= end for stop in stops):
+                in_label = False
+        bounds = sorted((stops | forced) - {0})
         out, start = [], 0
         for end in bounds:
             if end > start:
@@ -163,9 +171,6 @@ class Section:
         if start < len(joined.text):
             out.append((start, len(joined.text)))
         return joined, out
-
-    def doc_line(self, number: int) -> str:
-        return next(ln.text for ln in self.lines if ln.number == number)
 
 
 @dataclass
@@ -419,10 +424,7 @@ def _sections(doc: SourceDocument, body_parts: list[Part], end: int) -> None:
         stop = min([s for s in starts if s > n] + [headings[i + 1][0] if i + 1 < len(headings) else end, end]) - 1
         lines = [Line(k, doc.line(k)) for k in range(n + 1, stop + 1) if not is_layout(doc.line(k)) and k not in notes]
         last = lines[-1].number if lines else n
-        paragraphs = frozenset(
-            ln.number for ln in lines if is_layout(doc.line(ln.number - 1)) and not re.match(r"^\s*[a-zà-ÿ]", ln.text)
-        )
-        by_first[owner_first].sections.append(Section(kind, heading, period, n, last, lines, paragraphs))
+        by_first[owner_first].sections.append(Section(kind, heading, period, n, last, lines))
 
 
 # -- document context -----------------------------------------------------------------------------------------------

@@ -1,25 +1,38 @@
 """Loader for written answers to parliamentary questions on a BBT ('Schriftelijke antwoorden').
 
 The document answers the questions members of the Flemish Parliament put on one
-BBT ('BBT Werk en Sociale Economie 2021'). Its layout, as extracted from the PDF:
+BBT ('BBT Werk en Sociale Economie 2021'). Extractors lay it out in different ways
+(an empty line after every printed line and whitespace-only lines for vertical gaps,
+or no blank lines at all; indented page starts, or every line indented), so the
+structure is read from the words, never from blank lines or indentation:
 
-- every printed line is followed by an empty line; a line holding only spaces is
-  a vertical gap in the source (a *separator*); a new page starts with a line
-  that begins with a space directly after a text line (or after a page number);
 - a question starts with a *header*: a party, optionally with the member(s) in
   brackets ('N-VA (Axel Ronse)', 'Vlaams Belang', 'SP.A (schriftelijk)').
-  Headers on consecutive lines with no text between them are one question put
+  Headers one under the other with no text between them are one question put
   jointly by several members;
-- the question text runs from the header to the first separator (or to a page
-  break right after a finished question ending in '?'); everything after it up
-  to the next header or heading is the minister's answer. Questions that follow
-  each other without an answer between them share the answer that follows;
-- a *heading* is a short line opening a block (after a separator or at a page
-  start) without closing punctuation. Followed by a header it is the topic of
-  the questions below it; right after a question it is the answer's own title;
-  elsewhere in an answer it heads an answer to a question that is not printed,
-  and is that answer's topic (the questions after such an answer get no topic:
-  the document does not say which heading they fall under).
+- the question runs from its header until it has asked and a new sentence starts
+  on the next line. It has asked when its last sentence ends in '?' (a reference
+  such as '(ESR 31.32)' may follow), when its last sentence opens with a question
+  word and ends in a quotation ('Wat wordt bedoeld met volgende passage: “...”'),
+  or when a '+' point follows a question mark ('+ belang van afstemming ...').
+  A list item after it stays in the question when it asks something itself
+  ('- Zal de VOP ...?'); a list item that does not is the answer's first line.
+  Everything after the question up to the next header or heading is the minister's
+  answer. Questions that follow each other without an answer between them share
+  the answer that follows;
+- a *heading* is a short line without closing punctuation, not ending in a word
+  that cannot end a title ('van', 'de'), that opens a paragraph (the line above
+  ends a sentence, or is a link) and is followed by a line that starts a new
+  sentence. Followed by a header it is the topic of the questions below it; right
+  after a question it is the answer's own title; elsewhere in an answer it heads
+  an answer to a question that is not printed, and is that answer's topic (the
+  questions after such an answer get no topic: the document does not say which
+  heading they fall under);
+- page numbers are not text, nor are *link targets*: the full address of a link
+  on the page, which the extraction adds after the page's text. A line holding
+  only an address is a link target when that address is printed in the text above
+  it (wrapped over lines, or without 'http://'), since the last link target naming
+  it, or when it repeats the link target right above it.
 
 Quoted amounts ('88 miljoen euro', '22, 4 miljoen euro', '1.174 keuro') and
 budget article codes are read from the joined question and answer texts, so
@@ -83,8 +96,22 @@ _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 #: A list item ('- ...', '• ...', 'o ...', '1. ...', '2) ...').
 _LIST_ITEM_RE = re.compile(r"^(?:[-–•▪*o]\s|\d{1,2}[.)]\s)")
 _LEADING_BULLET_RE = re.compile(r"^[-–•▪*]\s+")
+#: A point added to a question ('+ belang van afstemming doelgroepkorting-VOP').
+_ADDENDUM_RE = re.compile(r"^\+\s")
 #: Headings are short; longer lines are running text that happens to open a block.
 _MAX_HEADING_CHARS = 100
+#: A line that ends a sentence: closing punctuation, perhaps a closing quote or bracket and a
+#: reference after it ('Wat is de reden van deze stijging? (ESR 31.32)').
+_SENTENCE_END_RE = re.compile(r"[.?!…][\"”’)\]]*(?:\s*\([^()]*\))?$")
+_TRAILING_REFERENCE_RE = re.compile(r"\s*\([^()]*\)$")
+#: A sentence opening with a question word asks, even when a quotation closes it instead of a '?'.
+_QUESTION_WORD_RE = re.compile(r"^(?:wat|wie|welke?|waarom|wanneer|waar\w*|hoe\w*)\b", re.IGNORECASE)
+#: Words a title never ends in: a line ending in one runs on ('... op het begrotingsartikel van de').
+_RUNS_ON_RE = re.compile(
+    r"\b(?:de|het|een|van|en|of|in|op|met|voor|aan|te|tot|bij|naar|over|uit|om|door|die|dat|als|dan|maar)$",
+    re.IGNORECASE,
+)
+_OPENING_MARKS = "“‘\"'(["
 
 #: An amount with its unit as written. '22, 4 miljoen euro' (a space after the decimal comma,
 #: a typing slip) is read as 22,4; that reading is allowed only for a short whole part and a
@@ -99,62 +126,49 @@ _QUOTED_AMOUNT_RE = re.compile(
 # -- reading the layout -----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Token:
-    """A text line, or a separator / page break (``text`` None) between blocks."""
-
-    number: int
-    text: str | None
-    kind: str  # 'text', 'sep' (a gap in the source) or 'page' (a page break)
-    page_start: bool = False
-
-
 def _is_url(text: str) -> bool:
     return bool(_URL_RE.match(text.strip()))
 
 
-def _is_link_annotation(lines: tuple[str, ...], index: int) -> bool:
-    """A bare URL that the extraction appends at the end of a page for a hyperlink in the text.
-
-    These link targets are not part of the text: they stand directly against the
-    next line (no empty line after them) or only blank lines separate them from
-    a page number or the end of the document. A URL in the running text is followed
-    by an empty line like every other printed line.
-    """
-    if not _is_url(lines[index]) or lines[index][:1].isspace():
+def _address_printed(url: str, text: str) -> bool:
+    """``url`` (with or without its scheme and 'www.') stands in ``text`` as a whole address."""
+    core = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("/")
+    at = text.find(core)
+    if at < 0:
         return False
-    nxt = index + 1
-    if nxt < len(lines) and lines[nxt] != "":
-        return True
-    while nxt < len(lines) and not lines[nxt].strip():
-        nxt += 1
-    return nxt == len(lines) or is_page_number(lines[nxt])
+    whole = re.compile(rf"(?<![\w/.-])(?:https?://)?(?:www\.)?{re.escape(core)}/?(?![\w/-])")
+    return whole.search(text, max(at - len("https://www."), 0)) is not None
 
 
-def tokens(doc: SourceDocument) -> list[Token]:
-    """The document's lines as text, separator and page-break tokens (blank lines and link targets dropped)."""
-    out: list[Token] = []
-    lines = doc.lines
-    after_page_number = False
-    for i, raw in enumerate(lines):
-        number = i + 1
-        if raw == "":
+def _link_targets(texts: list[str]) -> set[int]:
+    """Indices of the lines of ``texts`` that are link targets (see the module docstring).
+
+    An address wrapped over two lines ('.../nieuwe-call-' + 'circulair-werkt',
+    '.../herstelkrediet' + '-corona-...') is printed text, never a target.
+    """
+    targets: set[int] = set()
+    printed = ""  # the text so far, wrapped addresses joined
+    named: dict[str, int] = {}  # per address: where ``printed`` stood at its last link target
+    previous_target = None
+    for i, text in enumerate(texts):
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        whole = _is_url(text) and not text.endswith("-") and not re.match(r"-\w", following)
+        if whole and (text == previous_target or _address_printed(text, printed[named.get(text, 0) :])):
+            targets.add(i)
+            named[text] = len(printed)
+            previous_target = text
             continue
-        if is_page_number(raw):
-            out.append(Token(number, None, "page"))
-            after_page_number = True
-            continue
-        if not raw.strip():
-            # the first line of a page after its page number is empty: a page break, not a gap
-            out.append(Token(number, None, "page" if after_page_number else "sep"))
-            after_page_number = False
-            continue
-        after_page_number = False
-        if _is_link_annotation(lines, i):
-            continue
-        page_start = raw[0].isspace() and (i == 0 or lines[i - 1] != "")
-        out.append(Token(number, raw.strip(), "text", page_start))
-    return out
+        previous_target = None
+        glued = printed.endswith("-") or re.match(r"-\w", text)
+        printed += text if glued or not printed else f" {text}"
+    return targets
+
+
+def text_lines(doc: SourceDocument) -> list[Line]:
+    """The document's text lines, stripped; blank lines, page numbers and link targets left out."""
+    lines = [Line(n, raw.strip()) for n, raw in enumerate(doc.lines, 1) if raw.strip() and not is_page_number(raw)]
+    targets = _link_targets([ln.text for ln in lines])
+    return [ln for i, ln in enumerate(lines) if i not in targets]
 
 
 @dataclass(frozen=True)
@@ -190,13 +204,71 @@ def parse_header(text: str) -> list[Asker] | None:
 
 
 def _heading_like(text: str) -> bool:
-    """Short, without closing punctuation, not a URL: could be a heading if it opens a block."""
-    return len(text) <= _MAX_HEADING_CHARS and not text.endswith(tuple(".,:;?!-")) and not _is_url(text)
+    """Short, without closing punctuation, not running on, not a URL: could be a heading if it opens a paragraph."""
+    return (
+        len(text) <= _MAX_HEADING_CHARS
+        and not text.endswith(tuple(".,:;?!-"))
+        and not _RUNS_ON_RE.search(text)
+        and not _is_url(_LEADING_BULLET_RE.sub("", text))
+    )
 
 
 def _starts_new(text: str) -> bool:
     """A line that starts a sentence or a list item rather than continuing the line above."""
-    return text[:1].isupper() or bool(_LIST_ITEM_RE.match(text))
+    return text.lstrip(_OPENING_MARKS)[:1].isupper() or bool(_LIST_ITEM_RE.match(text))
+
+
+def _opens_paragraph(lines: list[Line], index: int) -> bool:
+    """``lines[index]`` opens a paragraph: the line above ends a sentence or is a link (or its wrapped end)."""
+    if index == 0:
+        return True
+    above = lines[index - 1].text
+    if _SENTENCE_END_RE.search(above) or _is_url(above):
+        return True
+    return " " not in above and index > 1 and _is_url(lines[index - 2].text)
+
+
+def _last_sentence(text: str) -> str | None:
+    """The last sentence of ``text``; None when ``text`` stops inside a sentence or a quotation."""
+    if not _SENTENCE_END_RE.search(text):
+        return None
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        depth = depth + 1 if char == "“" else max(depth - 1, 0) if char == "”" else depth
+        closes = char in ".?!" or (char in '”")' and text[i - 1 : i] in tuple(".?!"))
+        if depth == 0 and closes and text[i + 1 : i + 2] == " ":
+            start = i + 2
+    return None if depth else text[start:]
+
+
+def _asks(text: str) -> bool:
+    """The last sentence of ``text`` is a question (see the module docstring)."""
+    last = _last_sentence(_TRAILING_REFERENCE_RE.sub("", text.rstrip()))
+    if last is None:
+        return False
+    return last.rstrip('”"’) ').endswith("?") or bool(_QUESTION_WORD_RE.match(last))
+
+
+def _item(lines: list[Line], index: int) -> str:
+    """The text of the list item starting at ``lines[index]``, up to the next item or a new sentence after it."""
+    end = index + 1
+    while end < len(lines) and parse_header(lines[end].text) is None and not _LIST_ITEM_RE.match(lines[end].text):
+        if _starts_new(lines[end].text) and _SENTENCE_END_RE.search(lines[end - 1].text):
+            break
+        end += 1
+    return join_lines(lines[index:end]).text
+
+
+def _question_goes_on(question: list[Line], lines: list[Line], index: int) -> bool:
+    """``lines[index]`` still belongs to the question whose text so far is ``question``."""
+    text = lines[index].text
+    if not question or not _starts_new(text) or _ADDENDUM_RE.match(text):
+        return True
+    asked = join_lines(question).text
+    if _LIST_ITEM_RE.match(text):  # one of the question's points if it asks, or if nothing was asked yet
+        return "?" in _item(lines, index) or not ("?" in asked or _asks(asked))
+    last_point = next((ln.text for ln in reversed(question) if _starts_new(ln.text) or _ADDENDUM_RE.match(ln.text)), "")
+    return not (_asks(asked) or ("?" in asked and _ADDENDUM_RE.match(last_point)))
 
 
 # -- what the document states -------------------------------------------------------------------------------------
@@ -233,7 +305,7 @@ class Parsed:
 
 
 class _Reader:
-    """Reads the tokens after the title in order; one method per kind of line (module docstring has the rules)."""
+    """Reads the text lines after the title in order; one method per kind of line (module docstring has the rules)."""
 
     def __init__(self, parsed: Parsed) -> None:
         self.out = parsed
@@ -241,10 +313,6 @@ class _Reader:
         self.group: list[Question] = []  # questions waiting for (or given) the answer being read
         self.question: Question | None = None  # the question whose text is being read
         self.answer: Answer | None = None
-
-    def gap(self, kind: str) -> None:
-        if self.question is not None and self.question.lines and kind == "sep":
-            self.question = None  # a gap after the question's text ends it
 
     def header(self, askers: list[Asker], number: int) -> None:
         if self.question is not None and not self.question.lines:
@@ -257,19 +325,9 @@ class _Reader:
         self.group.append(self.question)
         self.out.questions.append(self.question)
 
-    def question_line(self, line: Line, page_start: bool) -> bool:
-        """Add ``line`` to the open question; False when the question has ended before it."""
-        assert self.question is not None
-        done = bool(self.question.lines) and self.question.lines[-1].text.endswith("?")
-        if page_start and done and _starts_new(line.text):
-            self.question = None  # a finished question at the foot of a page: the answer starts overleaf
-            return False
-        self.question.lines.append(line)
-        return True
-
-    def heading(self, line: Line, following: Token | None) -> bool:
+    def heading(self, line: Line, following: Line | None) -> bool:
         """Take ``line`` as a topic or answer heading if its context makes it one."""
-        if following is not None and parse_header(following.text or "") is not None:
+        if following is not None and parse_header(following.text) is not None:
             self.topic = Topic(_LEADING_BULLET_RE.sub("", line.text), line.number)
             self.out.topics.append(self.topic)
             self.group, self.answer = [], None
@@ -279,7 +337,7 @@ class _Reader:
         text = line.text
         if not text[:1].isupper() or _LIST_ITEM_RE.match(text) or following is None:
             return False
-        if not _starts_new(following.text or ""):
+        if not _starts_new(following.text):
             return False
         own = Topic(text, line.number)
         self.out.topics.append(own)
@@ -295,42 +353,34 @@ class _Reader:
         self.answer.lines.append(line)
 
 
-def _next_text(toks: list[Token], index: int) -> Token | None:
-    return next((tok for tok in toks[index + 1 :] if tok.kind == "text"), None)
-
-
-def _title(doc: SourceDocument, toks: list[Token]) -> tuple[Token, list[Token]]:
+def _title(doc: SourceDocument, lines: list[Line]) -> tuple[Line, list[Line]]:
     """The line naming the BBT answered, and the title lines down to it."""
-    head = [t for t in toks if t.kind == "text"][:_HEAD_LINES]
-    subject = next((t for t in head if _SUBJECT_RE.search(t.text or "")), None)
-    if subject is None or not any(_HEADING_RE.search(t.text or "") for t in head):
+    head = lines[:_HEAD_LINES]
+    subject = next((ln for ln in head if _SUBJECT_RE.search(ln.text)), None)
+    if subject is None or not any(_HEADING_RE.search(ln.text) for ln in head):
         raise doc.error("no heading 'Schriftelijke antwoorden' with the BBT it answers ('BBT <domain> <year>')")
-    return subject, [t for t in head if t.number <= subject.number]
+    return subject, [ln for ln in head if ln.number <= subject.number]
 
 
 def parse(doc: SourceDocument) -> Parsed:
     """Topics, questions and answers, in document order."""
-    toks = tokens(doc)
-    subject, title_lines = _title(doc, toks)
-    parsed = Parsed((title_lines[0].number, subject.number), join_wrapped([t.text or "" for t in title_lines]))
+    lines = text_lines(doc)
+    subject, title_lines = _title(doc, lines)
+    parsed = Parsed((title_lines[0].number, subject.number), join_wrapped([ln.text for ln in title_lines]))
     reader = _Reader(parsed)
-    opens_block = True
-    for i, tok in enumerate(toks):
-        if tok.number <= subject.number:
-            continue
-        if tok.kind != "text":
-            reader.gap(tok.kind)
-            opens_block = True
-            continue
-        line = Line(tok.number, tok.text or "")
-        block_start, opens_block = opens_block or tok.page_start, False
+    body = [ln for ln in lines if ln.number > subject.number]
+    for i, line in enumerate(body):
         askers = parse_header(line.text)
         if askers is not None:
             reader.header(askers, line.number)
             continue
-        if reader.question is not None and reader.question_line(line, tok.page_start):
-            continue
-        if block_start and _heading_like(line.text) and reader.heading(line, _next_text(toks, i)):
+        if reader.question is not None:
+            if _question_goes_on(reader.question.lines, body, i):
+                reader.question.lines.append(line)
+                continue
+            reader.question = None
+        following = body[i + 1] if i + 1 < len(body) else None
+        if _heading_like(line.text) and _opens_paragraph(body, i) and reader.heading(line, following):
             continue
         reader.answer_line(line)
     return parsed

@@ -269,7 +269,7 @@ def test_invoegbedrijven_budget(graph: Graph) -> None:
                     ("aanvulling", Decimal("2400000")), ("totaal", Decimal("18201000"))]  # fmt: skip
     (credit,) = amounts(graph, "Invoegbedrijven", 2007)
     assert value(graph, credit) == Decimal("15615000")
-    assert lines_of(graph, credit) == (895, 896)
+    assert lines_of(graph, credit) == (896, 896)  # its sentence starts on line 896, after the full stop ending 895
     assert allocations_of(graph, credit) == set()  # the section names no basisallocatie
 
 

@@ -50,10 +50,11 @@ def original(prefix: str) -> tuple[str, Counter]:
     return text, facts(load(SourceDocument(corpus_file(prefix).name, text)))
 
 
-#: Each document in each layout that changes it (the beleidsnota has no credit tables to rearrange).
+#: Each document in each layout that changes it (the beleidsnota, the written answers and the beleidsbrief
+#: have no credit tables to rearrange).
 CASES = [
     (prefix, name)
-    for prefix in ("000", "004", "001")
+    for prefix in ("000", "004", "001", "002", "003")
     for name, rewrite in sorted(LAYOUTS.items())
     if rewrite(text := corpus_file(prefix).read_text(encoding="utf-8")) != text
 ]
@@ -155,3 +156,14 @@ def test_real_page_numbers_in_the_corpus_are_not_taken_for_content_nor_lost() ->
     doc = layout.normalise(SourceDocument.read(corpus_file("004")))
     # the corpus has no running headers: nothing that repeats at page boundaries is removed
     assert layout.furniture_summary(doc)["kop- of voettekst"] == 0
+
+
+def test_a_heading_repeated_a_few_times_is_not_a_running_header() -> None:
+    # with a page every 30 lines, most of the beleidsbrief's three 'Realisaties: september 2005 - september 2006'
+    # headings fall within two lines of a page break; they are on 3 of 77 pages, so they are not page furniture
+    text = page_furniture(corpus_file("003").read_text(encoding="utf-8"), every=30)
+    doc = layout.normalise(SourceDocument("x.txt", text))
+    heading = "Realisaties: september 2005 - september 2006"
+    assert sum(1 for line in doc.source.lines if line.strip() == heading) == 3
+    assert sum(1 for line in doc.lines if line.strip() == heading) == 3
+    assert layout.furniture_summary(doc)["kop- of voettekst"] == text.count("\f")

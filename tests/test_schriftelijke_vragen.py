@@ -14,14 +14,17 @@ from beleidskg.loaders.source import DocumentError, SourceDocument
 from beleidskg.loaders.text import Line, join_lines, join_wrapped, normalise_space
 from beleidskg.loaders.vocab import BKG, ID
 
+from .layouts import pdftotext_layout, without_blank_lines
+from .test_layout import facts
+
 #: Counted by reading the document: 26 question header lines (5, 38, 77, 97, 105, 135, 183, 256,
 #: 357, 359, 720, 766, 788, 808, 855, 878, 900, 947, 1037, 1062, 1084, 1207, 1417, 1641, 1804, 1900);
 #: 357 'N-VA (Tine van der Vloet)' and 359 'CD&V (Robrecht Bothuyne)' stand one under the other
 #: with no text between them and ask one joint question, so 25 questions.
 QUESTIONS = 25
-#: 23 answers to printed questions (77, 97 and 105 share one) and 11 answers headed by their own
+#: 23 answers to printed questions (77, 97 and 105 share one) and 12 answers headed by their own
 #: title whose question is not printed ('IBO (Individuele beroepsopleiding)', 'Taal en talenplan', ...).
-ANSWERS = 34
+ANSWERS = 35
 
 
 @pytest.fixture(scope="module")
@@ -206,6 +209,18 @@ def test_titled_answer_without_printed_question(graph: Graph) -> None:
     assert len(untitled) == ANSWERS - 23
 
 
+def test_headings_printed_alike_are_read_alike(graph: Graph) -> None:
+    # 'Maatwerkbedrijven inclusief arbeidszorg' (1128) and 'Lokale diensteneconomie' (1164) both follow a
+    # finished sentence and precede a new one; only a whitespace line, which other layouts lose, told them apart
+    for line, title, first in (
+        (1130, "Maatwerkbedrijven inclusief arbeidszorg", "Het wegvallen"),
+        (1166, "Lokale diensteneconomie", "De impact"),
+    ):
+        a = node_at(graph, BKG.Antwoord, line)
+        assert topic_of(graph, a) == title
+        assert str(graph.value(a, BKG.antwoordtekst)).startswith(first)
+
+
 def test_link_targets_at_page_foot_are_not_answer_text(graph: Graph) -> None:
     a = node_at(graph, BKG.Antwoord, 646)
     text = str(graph.value(a, BKG.antwoordtekst))
@@ -359,6 +374,87 @@ def test_without_the_bbt_line_the_document_is_refused() -> None:
     text = INLINE.replace("BBT Werk en Sociale Economie 2022 ", "Werk ")
     with pytest.raises(DocumentError, match="BBT"):
         schriftelijke_vragen.load(SourceDocument(name="x.txt", text=text))
+
+
+@pytest.mark.parametrize("layout", [without_blank_lines, pdftotext_layout])
+def test_inline_in_other_layouts_gives_the_same_facts(layout) -> None:
+    expected = facts(schriftelijke_vragen.load(SourceDocument(name="x.txt", text=INLINE)))
+    assert facts(schriftelijke_vragen.load(SourceDocument(name="x.txt", text=layout(INLINE)))) == expected
+
+
+#: Questions without blank lines: where each ends is read from what it says.
+ASKED = "\n".join(
+    [
+        "Bijlage 1: Schriftelijke antwoorden – Specifieke vragen",
+        "BBT Werk en Sociale Economie 2022",
+        "Groen (Jan Peeters)",
+        "Wat wordt bedoeld met volgende passage: “Het krediet stijgt met 5 keuro.",
+        "Het daalt nadien.”",
+        "Het gaat om een verschuiving tussen twee jaren.",
+        "Vooruit",
+        "De minister verhoogt het budget.",
+        "- Waarom gebeurt dat nu?",
+        "- Voor wie is het",
+        "VDAB-budget bedoeld?",
+        "• Het budget stijgt met 5 keuro;",
+        "• de index volgt later.",
+        "Vooruit (Els Janssens)",
+        "Hoeveel kost dit? (ESR 31.32)",
+        "Dit kost 5 keuro.",
+        "Groen",
+        "Welke plannen zijn er? Hoe wordt",
+        "dit georganiseerd?",
+        "+ belang van afstemming",
+        "Wat de afstemming betreft, die volgt.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "question_ends", "answer_starts"),
+    [
+        (3, "Het daalt nadien.”", "Het gaat om een verschuiving"),  # a question word, closed by a quotation
+        (7, "Voor wie is het VDAB-budget bedoeld?", "• Het budget stijgt"),  # points that ask; one that does not
+        (14, "Hoeveel kost dit? (ESR 31.32)", "Dit kost 5 keuro."),  # a reference after the question mark
+        (17, "+ belang van afstemming", "Wat de afstemming betreft"),  # a '+' point after the question
+    ],
+)
+def test_a_question_ends_once_it_has_asked(header: int, question_ends: str, answer_starts: str) -> None:
+    graph = schriftelijke_vragen.load(SourceDocument(name="x.txt", text=ASKED)).graph
+    q = node_at(graph, BKG.Vraag, header)
+    assert str(graph.value(q, BKG.vraagtekst)).endswith(question_ends)
+    (a,) = answers_to(graph, q)
+    assert str(graph.value(a, BKG.antwoordtekst)).startswith(answer_starts)
+
+
+def test_link_targets_are_addresses_printed_above() -> None:
+    lines = [
+        "Via de app (grensmatch.be) zoekt de werkgever.",
+        "http://grensmatch.be/",  # target: printed above without its scheme
+        "https://www.example.be/nieuws/nieuwe-call-",  # a wrapped address is text
+        "circulair-werkt",
+        "https://www.example.be/nieuws/nieuwe-call-circulair-werkt",  # target, and its repetition
+        "https://www.example.be/nieuws/nieuwe-call-circulair-werkt",
+        "https://www.example.be/databank",  # text: not printed above
+        "Meer info op die pagina.",
+        "https://www.example.be/databank",  # target of the line printed above
+        "http://grensmatch.be/",  # text: its last target was already given
+    ]
+    kept = [ln.number for ln in schriftelijke_vragen.text_lines(SourceDocument(name="x.txt", text="\n".join(lines)))]
+    assert kept == [1, 3, 4, 7, 8, 10]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Lokale diensteneconomie", True),
+        ("De daling van 7,9 miljoen euro op het begrotingsartikel van de", False),  # runs on
+        ("Het aanbod houdt de volgende acties in.", False),
+        ("• https://www.socialeeconomie.be/alle-oproepen", False),
+    ],
+)
+def test_heading_like(line: str, heading: bool) -> None:
+    assert schriftelijke_vragen._heading_like(line) is heading
 
 
 @pytest.mark.parametrize(
