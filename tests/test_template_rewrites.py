@@ -32,6 +32,7 @@ def calls(template: templates.Template) -> list[dict[str, str]]:
     return unique
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ALL))
 def test_a_template_gives_the_rows_of_its_reference_query(db, name: str) -> None:
     template = ALL[name]
