@@ -1,21 +1,27 @@
-"""Benchmarks: build time and size of the full corpus graph, and template latency.
+"""Benchmarks: build time and size of the full corpus graph, validation and template latency as the graph grows.
 
-Run: ``.venv/bin/python benchmarks/bench.py [--repeat N] [--scale N]``. Prints
-figures; asserts nothing about time (timings belong here, not in tests).
+Run: ``.venv/bin/python benchmarks/bench.py [--repeat N] [--scales 1,10,100]``.
+Prints figures; asserts nothing about time (timings belong here, not in tests).
 
-Validation (all SHACL shapes) is timed on the corpus and on 2, 4 and 8
-copies of it, to show how it grows with the number of documents.
+Validation (all SHACL shapes) is timed on the corpus and on 2, 4 and 8 copies
+of it, with the ratio to 1x: it should grow linearly with the number of documents.
 
-``--scale N`` also measures every template on a graph N times the corpus:
-each document's triples are loaded N times under N different document
-identities (its IRI gets a copy suffix), while the things documents share
-(plans, goals, articles, ISEs) stay shared, as they would in a corpus of many
-years of the same kinds of document.
+Templates are timed on graphs ``--scales`` times the corpus, each with its
+documented example parameters and, when it takes no required parameter, also
+as a whole-graph listing (``NAME (all)``), with the growth from one scale to
+the next. A graph N times the corpus loads each document's triples N times
+under N different document identities (its IRI gets a copy suffix), while the
+things documents share (plans, goals, articles, ISEs) stay shared, as they
+would in a corpus of many years of the same kinds of document; the lineage and
+the findings of the corpus are loaded once. The copies say the same things, so
+most templates return the same rows at every scale (their DISTINCT folds the
+copies together) while reading N times the observations.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import tempfile
 import time
@@ -23,9 +29,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from beleidskg import build, lineage, store, templates, validate
 from beleidskg.build import BuildResult
+
+
+def _nt(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
 
 
 def timed(func: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -38,24 +49,49 @@ def timed(func: Callable[[], object], repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def template_latencies(db: ox.Store, repeat: int, label: str) -> None:
+def calls() -> dict[str, tuple[templates.Template, dict[str, str]]]:
+    """Each template with its example parameters, and the listings: templates with no required parameter, unbound."""
+    found = {}
     for name, template in templates.load_all().items():
-        seconds, res = timed(lambda t=template: templates.run(db, t, t.examples(required_only=True)), repeat)
-        print(f"query  {label:<6} {name:<20} {len(res.rows):>8} rows  {seconds * 1000:9.1f} ms")
+        found[name] = (template, template.examples())
+        if template.params and not any(p.required for p in template.params):
+            found[f"{name} (all)"] = (template, {})
+    return found
 
 
-def scaled_parts(result: BuildResult, copies: int) -> list[store.GraphPart]:
-    """The corpus graph ``copies`` times, each copy of a document under its own document IRI."""
-    parts = [build.ontology_part()]
+def template_latencies(db: ox.Store, repeat: int) -> dict[str, tuple[float, int]]:
+    """Median seconds and row count of every call."""
+    found = {}
+    for label, (template, values) in calls().items():
+        seconds, res = timed(lambda t=template, v=values: templates.run(db, t, v), repeat)
+        found[label] = (seconds, len(res.rows))
+    return found
+
+
+def scaled_parts(result: BuildResult, copies: int, shared: list[store.GraphPart]) -> list[store.GraphPart]:
+    """The corpus graph ``copies`` times, each copy of a document under its own document IRI; ``shared`` once."""
+    parts = [build.ontology_part(), *shared]
     for d in result.documents:
         parts += [build.document_part(d, f"{d.iri}-kopie-{n}") for n in range(copies)]
     return parts
 
 
+def print_latencies(by_scale: dict[int, dict[str, tuple[float, int]]]) -> None:
+    scales = sorted(by_scale)
+    header = f"{'template':<26} {'rows':>6} " + " ".join(f"{f'{s}x ms':>9}" for s in scales)
+    header += " " + " ".join(f"{f'{b}x/{a}x':>9}" for a, b in itertools.pairwise(scales))
+    print(header)
+    for label in by_scale[scales[0]]:
+        times = [by_scale[s][label][0] for s in scales]
+        line = f"{label:<26} {by_scale[scales[0]][label][1]:>6} " + " ".join(f"{t * 1000:9.1f}" for t in times)
+        line += " " + " ".join(f"{b / a:9.1f}" for a, b in itertools.pairwise(times))
+        print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--scale", type=int, default=100, help="copies of the corpus for the large graph (0: skip)")
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated copies of the corpus for template latency")
     args = parser.parse_args()
     corpus = build.default_corpus()
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,15 +101,13 @@ def main() -> None:
         docs = len(result.documents)
         print(f"build  full corpus: {docs} documents, {triples} triples, {seconds:.3f} s (median of {args.repeat})")
         union = build.in_memory([build.document_part(d) for d in result.documents])
-        seconds, _ = timed(lambda: lineage.infer(union), args.repeat)
+        seconds, inferred = timed(lambda: lineage.infer(union), args.repeat)
         print(f"build  lineage inference: {seconds:.3f} s")
-        with store.opened(path) as db:
-            print(f"store  quads incl. ontology: {len(db)}")
-            template_latencies(db, args.repeat, "1x")
+        shared = [store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
         base = None
         for copies in (1, 2, 4, 8):
             path_n = Path(tmp) / f"validate-{copies}"
-            store.write(path_n, scaled_parts(result, copies), {"documents": []})
+            store.write(path_n, scaled_parts(result, copies, []), {"documents": []})
             with store.opened(path_n) as db:
                 seconds, (found, _) = timed(lambda db=db: validate.run(db), 1)
                 base = base or seconds
@@ -81,13 +115,16 @@ def main() -> None:
                     f"validate {copies}x corpus: {len(db) // 2:>7} triples, {len(found):>4} findings, "
                     f"{seconds:6.1f} s ({seconds / base:4.1f}x the time of 1x)"
                 )
-        if args.scale:
-            big = Path(tmp) / "big"
-            parts = scaled_parts(result, args.scale)
-            seconds, _ = timed(lambda: store.write(big, parts, {"documents": []}), 1)
-            with store.opened(big) as db:
-                print(f"store  {args.scale}x corpus: {len(db)} quads, bulk load {seconds:.1f} s")
-                template_latencies(db, 1, f"{args.scale}x")
+                if copies == 1:
+                    shared.append(store.GraphPart(validate.FINDINGS_GRAPH, _nt(validate.findings_graph(found))))
+        by_scale = {}
+        for copies in sorted(int(s) for s in args.scales.split(",")):
+            path_n = Path(tmp) / f"scale-{copies}"
+            seconds, _ = timed(lambda c=copies, p=path_n: store.write(p, scaled_parts(result, c, shared), {"documents": []}), 1)
+            with store.opened(path_n) as db:
+                print(f"store  {copies}x corpus: {len(db)} quads, bulk load {seconds:.1f} s", flush=True)
+                by_scale[copies] = template_latencies(db, args.repeat)
+        print_latencies(by_scale)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,46 @@
+"""The templates are written for speed (each observation set read once, starting from the bound
+subject); the straightforward formulations they replaced, kept in ``fixtures/reference-queries``,
+are the specification: both must give exactly the same rows on the corpus.
+
+A template whose meaning changes gets its reference query changed with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from beleidskg import templates
+
+ALL = templates.load_all()
+REFERENCE = Path(__file__).parent / "fixtures" / "reference-queries"
+
+
+def calls(template: templates.Template) -> list[dict[str, str]]:
+    """No parameter (a listing), the required ones, and every example parameter, one at a time and all at once."""
+    required = template.examples(required_only=True)
+    found = [required, template.examples()]
+    found += [required | {name: value} for name, value in template.examples().items()]
+    if any(p.required for p in template.params):
+        found = [c for c in found if set(required) <= set(c)]
+    unique: list[dict[str, str]] = []
+    for call in found:
+        if call not in unique:
+            unique.append(call)
+    return unique
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_a_template_gives_the_rows_of_its_reference_query(db, name: str) -> None:
+    template = ALL[name]
+    reference = dataclasses.replace(template, body=(REFERENCE / f"{name}.rq").read_text(encoding="utf-8"))
+    compared = 0
+    for call in calls(template):
+        fast = templates.run(db, template, call).rows
+        expected = templates.run(db, reference, call).rows
+        assert sorted(map(repr, fast)) == sorted(map(repr, expected)), f"{name} {call}"
+        compared += len(expected)
+    assert compared, f"{name}: no call returns rows on the corpus, so nothing was compared"
