@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from .goals import GOAL_NUMBER, od_heading, sd_heading
 from .model import DocumentGraph, article_iri, goal_iri
-from .numbers import AMOUNT, parse_amount
+from .numbers import AMOUNT_TOKEN_RE, YEAR_TOKEN_RE, parse_amount
 from .source import SourceDocument
 from .text import (
     ABBREVIATIONS_HEADING_RE,
@@ -48,8 +48,6 @@ STATED_OD_RE = re.compile(
     r"(?::?\s*[‘'“\"]\s*(.+?)\s*(?:[’'”\"]|\.(?=\s))|:\s*(?P<plain>[a-zA-Z][^‘'“\".:;]{9,}?)\.)",
     re.S,
 )
-_AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})$")
-_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -260,9 +258,9 @@ def credit_rows(
             break
         prose = False
         for token in line.split():
-            if _AMOUNT_TOKEN_RE.match(token) and not (_YEAR_RE.match(token) and label and not amounts and year is None):
+            if AMOUNT_TOKEN_RE.match(token) and not (YEAR_TOKEN_RE.match(token) and label and not amounts and year is None):
                 amounts.append(parse_amount(token))
-            elif _YEAR_RE.match(token) and label and not amounts:
+            elif YEAR_TOKEN_RE.match(token) and label and not amounts:
                 year = int(token)
             elif amounts:
                 prose = True  # words after numbers: a sentence quoting a number, not a table row

@@ -26,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .numbers import AMOUNT
+from .numbers import AMOUNT_TOKEN_RE, YEAR_TOKEN_RE
 from .source import SourceDocument
 
 #: Spaces that are not U+0020: no-break, figure, thin, narrow no-break, en/em spaces, ideographic.
@@ -39,8 +39,6 @@ _YEAR = r"(?:19|20)\d\d"
 _CREDIT_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?(?:(?:VAK|VEK|AO|TO|LO)(?=\s|$)\s*)+)")
 _ROUND = rf"(?:1e\s+BA-JR|1e\s+BA|BU|BA\s+{_YEAR}|BO\s+{_YEAR}|evolutie)\b"
 _ROUND_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?{_ROUND}(?:\s+{_ROUND})+)\s*")
-_AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})$")
-_YEAR_TOKEN_RE = re.compile(rf"^{_YEAR}$")
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*)?(\d{1,3})(?:\s*-)?\s*$")
 _PAGE_LABEL_RE = re.compile(
     r"^\s*(?:pagina|page|p\.)\s*\d{1,4}(?:\s*(?:van|/|of)\s*\d{1,4})?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$", re.I
@@ -66,7 +64,7 @@ def clean_line(line: str) -> str:
 
 
 def _is_amount(token: str) -> bool:
-    return bool(_AMOUNT_TOKEN_RE.match(token))
+    return bool(AMOUNT_TOKEN_RE.match(token))
 
 
 def split_rows(text: str, columns: int) -> list[str]:
@@ -80,9 +78,9 @@ def split_rows(text: str, columns: int) -> list[str]:
     label_words = amounts = 0
     year_seen = False
     for token in text.split():
-        if _is_amount(token) and not (_YEAR_TOKEN_RE.match(token) and label_words and not amounts and not year_seen):
+        if _is_amount(token) and not (YEAR_TOKEN_RE.match(token) and label_words and not amounts and not year_seen):
             amounts += 1
-        elif _YEAR_TOKEN_RE.match(token) and label_words and not amounts:
+        elif YEAR_TOKEN_RE.match(token) and label_words and not amounts:
             year_seen = True
         else:
             if amounts:  # words after amounts that are not a full row: not a table line
@@ -111,7 +109,7 @@ def _header_split(text: str) -> tuple[list[str], str, int] | None:
     if not m:
         return None
     headers = [m.group(1).strip()]
-    columns = sum(1 for c in headers[0].split() if not _YEAR_TOKEN_RE.match(c))
+    columns = sum(1 for c in headers[0].split() if not YEAR_TOKEN_RE.match(c))
     rest = text[m.end() :].strip()
     rounds = _ROUND_HEADER_RE.match(rest)
     after = rest[rounds.end() :].split()[:1] if rounds else []
@@ -130,7 +128,7 @@ def _header_split(text: str) -> tuple[list[str], str, int] | None:
 def _amount_count(row: str) -> int:
     """The amounts of a row, not counting the year of its label ('BA 2025 598.220 568.220' has two)."""
     tokens = row.split()
-    in_label = [k > 0 and _YEAR_TOKEN_RE.match(t) and not _is_amount(tokens[k - 1]) for k, t in enumerate(tokens)]
+    in_label = [k > 0 and YEAR_TOKEN_RE.match(t) and not _is_amount(tokens[k - 1]) for k, t in enumerate(tokens)]
     return sum(1 for t, label in zip(tokens, in_label, strict=True) if _is_amount(t) and not label)
 
 

@@ -13,6 +13,9 @@ from decimal import Decimal
 AMOUNT = r"[-–−]?\s?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-–−]?\s?\d+(?:,\d+)?"
 AMOUNT_RE = re.compile(rf"(?<![\w.,])(?:{AMOUNT})(?![\w])")
 _FULL_AMOUNT_RE = re.compile(rf"^(?:{AMOUNT})$")
+#: A table cell that is one amount, and one that is a year (a year is also an amount: callers tell them apart).
+AMOUNT_TOKEN_RE = _FULL_AMOUNT_RE
+YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
 def parse_amount(text: str) -> Decimal:

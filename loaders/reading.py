@@ -21,13 +21,12 @@ from rdflib import DCTERMS, RDF, URIRef
 
 from .layout import furniture_summary
 from .model import DocumentGraph
-from .numbers import AMOUNT, parse_amount, parse_percentage
+from .numbers import AMOUNT, YEAR_TOKEN_RE, parse_amount, parse_percentage
 from .source import SourceDocument
 from .text import ARTICLE_CODE, WRAPPED_ARTICLE_CODE_RE, Line, is_noise, join_lines, toc_entry
 from .vocab import BKG, QB
 
 _AMOUNT_TOKEN_RE = re.compile(rf"^(?:{AMOUNT})%?$")
-_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 #: Heading numbers carry a dot ('1.1. OD 3:', '2. SD 1:'); '23 OD 1: ...' is footnote 23 citing OD 1.
 _NUMBERING = r"(?:\d{1,2}\.(?:\d{1,2}\.?)*\s*)?"
 _OD_HEADING_RE = re.compile(rf"^\s*(?:#+\s*)?(?:\*\*)?{_NUMBERING}(?:OD|Operationele doelstelling)\s*\d{{1,2}}\s*[:.–-]\s*\S")
@@ -87,7 +86,7 @@ class Report:
 
 def _words_and_amounts(line: str) -> tuple[int, int]:
     tokens = line.split()
-    amounts = sum(1 for t in tokens if _AMOUNT_TOKEN_RE.match(t) and not _YEAR_RE.match(t))
+    amounts = sum(1 for t in tokens if _AMOUNT_TOKEN_RE.match(t) and not YEAR_TOKEN_RE.match(t))
     return len(tokens) - amounts, amounts
 
 
