@@ -50,12 +50,15 @@ _SPAN_RE = re.compile(r"^(\d+)-(\d+)$")
 EXAMPLES = (
     ("Documenten", "SELECT ?document ?titel ?bestand WHERE {\n  ?document bkg:bestandsnaam ?bestand ; dcterms:title ?titel .\n}"),
     (
-        "Bedragen van een artikel",
-        "SELECT ?rij ?jaar ?krediet ?bedrag ?regels WHERE {\n"
-        "  ?b bkg:betreft <https://w3id.org/beleidskg/id/artikel/TB0-1THC2UA-WT> ; bkg:rij ?rij ; bkg:jaar ?jaar ;\n"
+        "Bedragen per artikel",
+        "# kies een artikel: vervang UNDEF door zijn code, bv. \"XX0-1XXX2XX-WT\"\n"
+        "SELECT ?code ?rij ?jaar ?krediet ?bedrag ?regels WHERE {\n"
+        "  VALUES ?code { UNDEF }\n"
+        "  ?artikel a bkg:Begrotingsartikel ; bkg:code ?code .\n"
+        "  ?b bkg:betreft ?artikel ; bkg:rij ?rij ; bkg:jaar ?jaar ;\n"
         "     bkg:kredietsoort/skos:notation ?krediet ; bkg:bedrag ?bedrag ; bkg:bron ?bron .\n"
         "  ?bron bkg:eersteRegel ?eerste ; bkg:laatsteRegel ?laatste .\n"
-        '  BIND(CONCAT(STR(?eerste), "-", STR(?laatste)) AS ?regels)\n} ORDER BY ?jaar ?rij ?krediet',
+        '  BIND(CONCAT(STR(?eerste), "-", STR(?laatste)) AS ?regels)\n} ORDER BY ?code ?jaar ?rij ?krediet LIMIT 200',
     ),
     (
         "Operationele doelstellingen",
