@@ -12,7 +12,7 @@ from rdflib import RDF, Graph
 
 from beleidskg import lineage, resources, store
 from beleidskg import validate as validation
-from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, load, loader_for, logical
+from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, kind_of, load, logical
 from beleidskg.loaders.source import MAX_BYTES
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def load_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> BuildRe
         if doc.sha256 in seen:
             raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
         seen[doc.sha256] = item.path
-        if not item.explicit and loader_for(doc) is None:
+        if not item.explicit and kind_of(doc) is None:
             skipped = doc.error("skipped: no loader recognises this kind of document")
             result.skipped.append(skipped)
             log.warning("skipped %s: no loader recognises this kind of document", item.path)

@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from rdflib import URIRef
-
+from . import records as r
 from .goals import GOAL_NUMBER, od_heading, sd_heading
-from .model import DocumentGraph, article_iri, goal_iri
 from .numbers import AMOUNT_TOKEN_RE, YEAR_TOKEN_RE, parse_amount
 from .source import SourceDocument
 from .text import (
@@ -33,7 +31,6 @@ from .text import (
     numbered,
     strip_footnote_marker,
 )
-from .vocab import BKG
 
 ARTICLE_HEADING_RE = re.compile(rf"^\s*({ARTICLE_CODE})\s+[-–]\s+(\S.*?)\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
@@ -321,14 +318,13 @@ def section_end(doc: SourceDocument, start: int) -> int:
     return next((n for n in range(start + 1, len(doc.lines) + 1) if ROMAN_HEADING_RE.match(doc.line(n))), len(doc.lines) + 1)
 
 
-def read_abbreviations(doc: SourceDocument, dg: DocumentGraph) -> None:
+def read_abbreviations(doc: SourceDocument) -> list[r.Abbreviation]:
     """The list of abbreviations: 'AO Algemene Ontvangsten' or 'ADG: Arbeitsamt ...', meanings may wrap."""
     start = heading_line(doc, ABBREVIATIONS_RE)
     if start is None:
-        return
+        return []
     entries = abbreviation_entries(list(numbered(doc, start + 1, section_end(doc, start) - 1)))
-    for index, entry in enumerate(entries, start=1):
-        dg.abbreviation(entry.abbr, entry.meaning, index, (entry.first, entry.last))
+    return [r.Abbreviation(e.abbr, e.meaning, index, (e.first, e.last)) for index, e in enumerate(entries, start=1)]
 
 
 @dataclass(frozen=True)
@@ -336,8 +332,11 @@ class Owner:
     """A goal or article heading the reader read: the text below it owns the footnote markers in it."""
 
     first: int
-    node: URIRef
-    is_article: bool
+    ref: r.GoalRef | r.ArticleRef
+
+    @property
+    def is_article(self) -> bool:
+        return isinstance(self.ref, r.ArticleRef)
 
 
 #: A numbered section heading ('1.3 Budgettair kader ...', '2.3.1.1. Ontvangsten'): the end of a goal's text.
@@ -359,7 +358,7 @@ def _ends_goal_text(line: str) -> bool:
     return bool(NUMBERED_HEADING_RE.match(line)) and not (od_heading(line) or sd_heading(line))
 
 
-def read_footnotes(doc: SourceDocument, dg: DocumentGraph, plan: URIRef, owners: list[Owner], body_end: int) -> None:
+def read_footnotes(doc: SourceDocument, owners: list[Owner], body_end: int) -> Iterator[r.GoalLink | r.GoalReference]:
     """What footnotes state: OD -> article links ('Deze operationele doelstelling is gelinkt aan ...',
     'Zie ook begroting: onder ...') and references to other goals ('Zie ook OD 10 <title>').
 
@@ -376,15 +375,14 @@ def read_footnotes(doc: SourceDocument, dg: DocumentGraph, plan: URIRef, owners:
         if owner is None or any(owner.first < b <= at for b in breaks):
             continue
         span = (note.first, note.last)
-        if not owner.is_article:
+        if isinstance(owner.ref, r.GoalRef):
             for code in article_codes(note.text):
-                dg.link(owner.node, article_iri(code), "od", span)
+                yield r.GoalLink(owner.ref.number, code, "od", span)
         for level, number, title in cited_goals(note.text):
-            goal = goal_iri(plan, level, number)
-            if owner.is_article and level == "OD":
-                dg.add(dg.link(goal, owner.node, "article", span), BKG.geciteerdeTitel, title)
+            if isinstance(owner.ref, r.ArticleRef) and level == "OD":
+                yield r.GoalLink(number, owner.ref.code, "article", span, quoted_title=title)
             else:
-                dg.goal_reference(owner.node, goal, title, span)
+                yield r.GoalReference(owner.ref, r.GoalRef(level, number), title, span)
 
 
 #: '1. ISE: Activering (Sociale economie), MVG excl. DAB', '2. ISE LOOPBANEN', and in excerpts without

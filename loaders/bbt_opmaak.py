@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import bbt, maatregelen
+from . import bbt
+from . import records as r
 from .goals import parent_sd, sd_heading
-from .model import DocumentGraph, article_iri, goal_iri, legislature_of
+from .kinds import DocumentKind, register
+from .model import legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
 from .text import is_noise, join_wrapped, normalise_code, normalise_space
 from .vocab import BKG
 
-KIND = BKG.BBTBegrotingsopmaak
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
 PARTS = (
     "SD-koppen",
@@ -70,29 +71,33 @@ def ise_name(heading: str) -> str:
     return re.split(r"[(,]", heading, maxsplit=1)[0].strip()
 
 
-def load(doc: SourceDocument) -> DocumentGraph:
+def read(doc: SourceDocument) -> r.DocumentRecords:
     year = budget_year(doc)
     domain = bbt.document_domain(doc)
-    dg = DocumentGraph(doc, KIND, f"BBT {domain.name} begrotingsopmaak {year}", (domain.line, domain.line))
-    dg.set_budget_year(year)
-    plan = dg.plan(domain.name, legislature_of(year))
-    dg.add(dg.iri, BKG.totaalUitsluiting, domain.excluded)
-    if domain.excluded is None:
-        dg.note("totalen", f"no 'TOTAAL - <domain>' table (an excerpt?): the domain is read from its {domain.named_by}")
-    _Reader(doc, dg, plan, year, domain.name).read()
-    maatregelen.read(doc, dg)
-    return dg
+    out = r.DocumentRecords(
+        doc,
+        BKG.BBTBegrotingsopmaak,
+        f"BBT {domain.name} begrotingsopmaak {year}",
+        (domain.line, domain.line),
+        budget_year=year,
+        plan=r.Plan(domain.name, legislature_of(year)),
+    )
+    if domain.excluded is not None:
+        out.facts["totaalUitsluiting"] = domain.excluded
+    else:
+        out.note("totalen", f"no 'TOTAAL - <domain>' table (an excerpt?): the domain is read from its {domain.named_by}")
+    _Reader(doc, out, year, domain.name).read()
+    return out
 
 
 class _Reader:
     """One pass over the document, keeping track of the section it is in."""
 
-    def __init__(self, doc: SourceDocument, dg: DocumentGraph, plan, year: int, domain: str) -> None:
-        self.doc, self.dg, self.plan, self.year, self.domain = doc, dg, plan, year, domain
+    def __init__(self, doc: SourceDocument, out: r.DocumentRecords, year: int, domain: str) -> None:
+        self.doc, self.out, self.year, self.domain = doc, out, year, domain
         self.field_name: str | None = None
-        self.ise = None
-        self.sd = None
-        self.programme = None
+        self.ise: r.IseRef | None = None
+        self.sd: r.GoalRef | None = None
         #: The goal and article headings read, whose texts own the footnote markers in them.
         self.owners: list[bbt.Owner] = []
         #: The links the current paragraph's preamble states for each of its articles.
@@ -107,13 +112,13 @@ class _Reader:
             line = doc.line(n)
             if m := bbt.FIELD_RE.match(line):
                 self.field_name = bbt.domain_name(m.group(1))
-                self.dg.policy_field(self.field_name, (n, n))
+                self.out.add(r.PolicyField(self.field_name, (n, n)))
             elif m := _ISE_RE.match(line):
                 if self.field_name is None:  # an excerpt that starts at the ISE: the field is the domain's
                     self.field_name = self.domain
-                    self.dg.policy_field(self.field_name, (n, n))
-                    self.dg.note("beleidsveld", f"no BELEIDSVELD heading before the first ISE: taken to be {self.domain!r}")
-                self.ise = self.dg.ise(self.field_name, ise_name(m.group(2)), (n, n), title=m.group(2))
+                    self.out.add(r.PolicyField(self.field_name, (n, n)))
+                    self.out.note("beleidsveld", f"no BELEIDSVELD heading before the first ISE: taken to be {self.domain!r}")
+                self.ise = self.out.add(r.Ise(self.field_name, ise_name(m.group(2)), (n, n), title=m.group(2))).ref
             elif (m := _SD_RE.match(line)) and self.ise is not None:
                 joined, last = bbt.wrapped_heading(self.doc, n, m.group(2))
                 title = joined.split("):", 1)[1] if "):" in joined else joined.split(":", 1)[-1]
@@ -123,9 +128,9 @@ class _Reader:
                 n = self.strategic_goal(sd.number, joined, (n, last))
             elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None:
                 sd_number = parent_sd(heading.number)
-                sd = goal_iri(self.plan, "SD", sd_number) if sd_number else self.sd
-                od = self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, sd)
-                self.owners.append(bbt.Owner(heading.first, od, is_article=False))
+                sd = r.GoalRef("SD", sd_number) if sd_number else self.sd
+                od = self.out.add(r.Goal("OD", heading.number, heading.title, (heading.first, heading.last), self.ise, sd))
+                self.owners.append(bbt.Owner(heading.first, od.ref))
                 n = heading.last
             elif _ISE_COLUMNS_RE.match(line) and self.ise is not None:
                 n = self.ise_table(n)
@@ -134,8 +139,8 @@ class _Reader:
             elif bbt.NUMBERED_HEADING_RE.match(line):
                 self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
-        bbt.read_footnotes(doc, self.dg, self.plan, self.owners, annex)
-        bbt.read_abbreviations(doc, self.dg)
+        self.out.records += bbt.read_footnotes(doc, self.owners, annex)
+        self.out.records += bbt.read_abbreviations(doc)
         self.initiatives()
         self.indicators()
 
@@ -149,7 +154,7 @@ class _Reader:
         return len(self.doc.lines)
 
     def strategic_goal(self, number: str, title: str, span: tuple[int, int]) -> int:
-        self.sd = self.dg.goal(self.plan, "SD", number, normalise_space(title), span, self.ise)
+        self.sd = self.out.add(r.Goal("SD", number, normalise_space(title), span, self.ise)).ref
         return span[1]
 
     def totals(self) -> None:
@@ -158,14 +163,14 @@ class _Reader:
         for n, line in enumerate(doc.lines, 1):
             subject = None
             if bbt.TOTAL_RE.match(line):
-                subject = self.dg.iri
+                subject = r.DocumentRef()
             elif m := bbt.PROGRAMME_RE.match(line):
-                subject = self.programme = self.dg.programme(m.group(1), bbt.domain_name(m.group(2)), (n, n))
+                subject = r.ProgrammeRef(self.out.add(r.Programme(m.group(1), bbt.domain_name(m.group(2)), (n, n))).code)
             if subject is None:
                 continue
             header = next((k for k in range(n + 1, min(n + 8, len(doc.lines) + 1)) if _CREDITS_RE.match(doc.line(k))), None)
             if header is None:
-                self.dg.note("totalen", "a totals heading without its table of credits", (n, n))
+                self.out.note("totalen", "a totals heading without its table of credits", (n, n))
                 continue
             credits = doc.line(header).split()
             stop = re.compile(r"^\s*(?:PROGRAMMA|TOTAAL|Het |\(duizend)")
@@ -173,7 +178,7 @@ class _Reader:
             for row in rows:
                 label, year = self.row_label(row)
                 for credit, value in zip(credits, row.amounts, strict=True):
-                    self.dg.amount("totalen", subject, label, year, credit, value, (row.first, row.last))
+                    self.out.add(r.Amount("totalen", subject, label, year, credit, value, (row.first, row.last)))
 
     def row_label(self, row: bbt.Row) -> tuple[str, int]:
         """Row label without its year: 'Bijstellingen BO 2026' -> ('Bijstellingen', 2026); no year -> budget year."""
@@ -204,7 +209,7 @@ class _Reader:
                 label, year = columns[i]
                 credit = credits[i // per_credit]
                 year = int(year) if year else self.year
-                self.dg.amount("totalen", self.ise, label, year, credit, value, (row.first, row.last), part=group)
+                self.out.add(r.Amount("totalen", self.ise, label, year, credit, value, (row.first, row.last), part=group))
         return end - 1
 
     # -- articles ---------------------------------------------------------------
@@ -229,19 +234,18 @@ class _Reader:
             (k for k in range(summary_at, end) if doc.line(k).strip().startswith("Kredietevolutie")), end
         )
         summary = join_wrapped([doc.line(k) for k in range(summary_at + 1, evolution_at)])
-        programme = self.dg.programme(code[5:7], None, (n, title_last))
-        art = self.dg.article(
-            code, join_wrapped(title_parts), (n, title_last), ise=self.ise, programme=programme, summary=summary or None
-        )
-        self.owners.append(bbt.Owner(n, art, is_article=True))
+        programme = self.out.add(r.Programme(code[5:7], None, (n, title_last))).code
+        art = self.out.add(
+            r.Article(code, join_wrapped(title_parts), (n, title_last), self.ise, programme, summary=summary or None)
+        ).ref
+        self.owners.append(bbt.Owner(n, art))
         for link in self.paragraph + bbt.stated_links(doc, summary_at, evolution_at - 1):
-            node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
-            self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
+            self.out.add(r.GoalLink(link.od, code, "article", (link.first, link.last), link.quoted_title))
         if evolution_at < end:
             self.credit_evolution(art, evolution_at, end)
         return end
 
-    def credit_evolution(self, art, start: int, end: int) -> None:
+    def credit_evolution(self, art: r.ArticleRef, start: int, end: int) -> None:
         doc = self.doc
         header = next((k for k in range(start, end) if _CREDITS_RE.match(doc.line(k))), None)
         if header is None:
@@ -251,7 +255,7 @@ class _Reader:
         for row in rows:
             label, year = self.row_label(row)
             for credit, value in zip(credits, row.amounts, strict=True):
-                self.dg.amount("kredietevolutie", art, label, year, credit, value, (row.first, row.last))
+                self.out.add(r.Amount("kredietevolutie", art, label, year, credit, value, (row.first, row.last)))
         for k in range(after, end):
             line = doc.line(k).strip()
             if re.match(r"^Compensaties\s+VAK", line):
@@ -259,7 +263,7 @@ class _Reader:
             elif re.match(r"^Andere bijstellingen\s+VAK", line):
                 self.detail_table(art, "bijstelling", "andere-bijstellingen", "Andere bijstelling", k + 1, end)
 
-    def detail_table(self, art, kind: str, table: str, row_label: str, start: int, end: int) -> None:
+    def detail_table(self, art: r.ArticleRef, kind: str, table: str, row_label: str, start: int, end: int) -> None:
         """Rows of a 'Compensaties' or 'Andere bijstellingen' table, up to its TOTAAL row.
 
         A compensation row starts 'Naar CODE' or 'Van CODE' (the code may wrap) and
@@ -275,7 +279,7 @@ class _Reader:
             text = doc.line(k).strip()
             if m := re.match(rf"^TOTAAL\s+({AMOUNT})\s+({AMOUNT})", text):
                 for credit, raw in zip(("VAK", "VEK"), m.groups(), strict=True):
-                    self.dg.amount(table, art, "TOTAAL", self.year, credit, parse_amount(raw), (k, k))
+                    self.out.add(r.Amount(table, art, "TOTAAL", self.year, credit, parse_amount(raw), (k, k)))
                 break
             compensation = _COMPENSATION_RE.match(text) if kind == "compensatie" else None
             amounts = _DETAIL_AMOUNTS_RE.match(text)
@@ -315,11 +319,11 @@ class _Reader:
             counterpart = direction = None
             label = join_wrapped(item["label"])
             if kind == "compensatie":
-                counterpart, direction = article_iri(item["code"]), item["direction"]
+                counterpart, direction = item["code"], item["direction"]
                 label = f"{item['direction']} {item['code']}"
-            node = self.dg.line_item(
+            line_item = r.LineItem(
                 kind,
-                art,
+                art.code,
                 index,
                 label,
                 (item["first"], last),
@@ -327,17 +331,10 @@ class _Reader:
                 direction=direction,
                 explanation=join_wrapped(item["explanation"]) or None,
             )
+            self.out.add(line_item)
             for credit, value in zip(("VAK", "VEK"), item["amounts"], strict=True):
-                self.dg.amount(
-                    table,
-                    art,
-                    row_label,
-                    self.year,
-                    credit,
-                    value,
-                    (item["first"], item["amount_line"]),
-                    line_item=node,
-                )
+                span = (item["first"], item["amount_line"])
+                self.out.add(r.Amount(table, art, row_label, self.year, credit, value, span, line_item=line_item.ref))
 
     @staticmethod
     def _compensation_amounts(item: dict, text: str, line: int) -> None:
@@ -371,9 +368,8 @@ class _Reader:
             number, title = re.match(r"^\s*(\d{1,2})\.\s+(.*?)\s*$", doc.line(first)).groups()
             text = join_wrapped([doc.line(k) for k in range(first, last + 1)])
             date = re.findall(r"\b\d{2}/\d{2}/\d{4}\b", text)
-            self.dg.initiative(
-                number, title, (first, last), inhoud=text, datumInwerkingtreding=date[-1] if date else None
-            )
+            fields = [("inhoud", text)] + ([("datumInwerkingtreding", date[-1])] if date else [])
+            self.out.add(r.Initiative(number, title, (first, last), tuple(fields)))
 
     def indicators(self) -> None:
         """Annex 'Metadata indicatoren': per ISE, an indicator's metadata rows and its yearly series."""
@@ -389,11 +385,7 @@ class _Reader:
     def indicator_block(self, first: int, last: int) -> None:
         doc = self.doc
         ise_heading = re.match(r"^\s*\d\.\s+ISE\s+(.+?)\s+binnen", doc.line(first))
-        ise = None
-        if ise_heading and self.field_name:
-            from .model import ise_iri
-
-            ise = ise_iri(self.field_name, ise_heading.group(1))
+        ise = r.IseRef(self.field_name, ise_heading.group(1)) if ise_heading and self.field_name else None
         fields = _metadata_rows(doc, first, last)
         if "Benaming" not in fields:
             return
@@ -411,8 +403,8 @@ class _Reader:
             "Kwaliteits- beoordeling": "kwaliteitsbeoordeling",
         }
         span_last = max(span[1] for _, span in fields.values())
-        metadata = {prop: fields[label][0] for label, prop in keys.items() if label in fields}
-        ind = self.dg.indicator(self.plan, name, (nfirst, span_last), ise=ise, **metadata)
+        metadata = [(prop, fields[label][0]) for label, prop in keys.items() if label in fields]
+        self.out.add(r.Indicator(name, (nfirst, span_last), tuple(metadata + ([("ise", ise)] if ise else []))))
         header = next(
             (n for n in range(first, last + 1) if re.match(r"^\s*(?:(?:19|20)\d\d\s+){3,}", doc.line(n))), None
         )
@@ -431,7 +423,7 @@ class _Reader:
                 break
             unit = "procent" if values[0].endswith("%") else "procentpunt"
             for year, raw in zip(years, values, strict=True):
-                self.dg.indicator_value(ind, m.group(1).strip(), year, parse_percentage(raw), unit, (n, n))
+                self.out.add(r.IndicatorValue(name, m.group(1).strip(), year, parse_percentage(raw), unit, (n, n)))
 
 
 _METADATA_LABELS = (
@@ -495,3 +487,8 @@ def _strip_tail(label: str, text: str) -> str:
         if text.startswith(tail + " "):
             return text[len(tail) :].strip()
     return text
+
+
+KIND = register(
+    DocumentKind("bbt-begrotingsopmaak", BKG.BBTBegrotingsopmaak, recognise, read, PARTS, CLOSING_PARTS)
+)

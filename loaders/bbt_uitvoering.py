@@ -10,18 +10,20 @@ overall totals, the abbreviations and the regulatory initiatives.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
-from rdflib import URIRef
-
-from . import bbt, maatregelen
+from . import bbt
+from . import records as r
 from .goals import parent_sd, sd_heading
-from .model import DocumentGraph, credit_type, goal_iri, ise_iri, legislature_of
+from .kinds import DocumentKind, register
+from .model import credit_type, legislature_of
 from .numbers import parse_amount, parse_percentage
 from .source import SourceDocument
 from .text import Line, is_noise, join_lines, join_wrapped, normalise_space
 from .vocab import BKG
+from .writer import Writer, write_record
 
-KIND = BKG.BBTBegrotingsuitvoering
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
 PARTS = (
     "SD-koppen",
@@ -56,31 +58,74 @@ def recognise(doc: SourceDocument) -> bool:
     return headers >= 2
 
 
-def load(doc: SourceDocument) -> DocumentGraph:
+@dataclass(frozen=True)
+class ReadingGuide:
+    """An overarching SD's 'Leeswijzer': the ISEs under which its ODs are set out."""
+
+    sd: str
+    ises: tuple[r.IseRef, ...]
+    span: r.Span
+
+
+@dataclass(frozen=True)
+class ExecutionRate:
+    """An execution rate an article's text states with the amount it is the rate of, for checking against its table."""
+
+    article: str
+    index: int
+    percentage: Decimal
+    amount: Decimal
+    credits: tuple[str, ...]
+    span: r.Span
+
+
+@write_record.register
+def _(rec: ReadingGuide, w: Writer) -> None:
+    node = w.dg.statement(f"leeswijzer/sd-{rec.sd}", BKG.Leeswijzer, None, rec.span)
+    w.dg.add(node, BKG.doelstelling, w.iri(r.GoalRef("SD", rec.sd)))
+    for ise in rec.ises:
+        w.dg.add(node, BKG.ise, w.iri(ise))
+
+
+@write_record.register
+def _(rec: ExecutionRate, w: Writer) -> None:
+    article = w.iri(r.ArticleRef(rec.article))
+    node = w.dg.statement(f"uitvoeringsgraad/{rec.article}/{rec.index}", BKG.Uitvoeringsgraad, article, rec.span)
+    w.dg.add(node, BKG.percentage, rec.percentage)
+    w.dg.add(node, BKG.bedrag, rec.amount)
+    w.dg.add(node, BKG.eenheid, BKG.DuizendEuro)
+    for credit in rec.credits:
+        w.dg.add(node, BKG.kredietsoort, credit_type(credit))
+
+
+def read(doc: SourceDocument) -> r.DocumentRecords:
     years = [int(m.group(1)) for line in doc.lines if (m := _EXECUTION_HEADER_RE.match(line))]
     year = max(set(years), key=years.count)
     domain = bbt.document_domain(doc)
-    dg = DocumentGraph(doc, KIND, f"BBT {domain.name} begrotingsuitvoering {year}", (domain.line, domain.line))
-    dg.set_budget_year(year)
-    if domain.excluded is None:
-        dg.note("totalen", f"no 'TOTAAL - <domain>' table (an excerpt?): the domain is read from its {domain.named_by}")
     stated = re.search(r"beleidsnota\s*\((\d{4}-\d{4})\)", doc.text)
-    plan = dg.plan(domain.name, stated.group(1) if stated else legislature_of(year))
-    _Reader(doc, dg, plan, year).read()
-    maatregelen.read(doc, dg)
-    return dg
+    out = r.DocumentRecords(
+        doc,
+        BKG.BBTBegrotingsuitvoering,
+        f"BBT {domain.name} begrotingsuitvoering {year}",
+        (domain.line, domain.line),
+        budget_year=year,
+        plan=r.Plan(domain.name, stated.group(1) if stated else legislature_of(year)),
+    )
+    if domain.excluded is None:
+        out.note("totalen", f"no 'TOTAAL - <domain>' table (an excerpt?): the domain is read from its {domain.named_by}")
+    _Reader(doc, out, year).read()
+    return out
 
 
 class _Reader:
-    def __init__(self, doc: SourceDocument, dg: DocumentGraph, plan: URIRef, year: int) -> None:
-        self.doc, self.dg, self.plan, self.year = doc, dg, plan, year
+    def __init__(self, doc: SourceDocument, out: r.DocumentRecords, year: int) -> None:
+        self.doc, self.out, self.year = doc, out, year
         self.field: str | None = None
-        self.ise: URIRef | None = None
-        self.ise_key: tuple[str, str] | None = None
-        self.sd_of_ise: dict[tuple[str, str], URIRef] = {}
+        self.ise: r.IseRef | None = None
+        self.sd_of_ise: dict[tuple[str, str], r.GoalRef] = {}
         #: The goal and article headings read, whose texts own the footnote markers in them.
         self.owners: list[bbt.Owner] = []
-        self.sds: set[URIRef] = set()
+        self.sds: set[str] = set()
         #: The links the current paragraph's preamble states for each of its articles.
         self.paragraph: list[bbt.StatedLink] = []
 
@@ -93,31 +138,30 @@ class _Reader:
             line = doc.line(n)
             if m := bbt.FIELD_RE.match(line):
                 self.field = bbt.domain_name(m.group(1))
-                self.dg.policy_field(self.field, (n, n))
+                self.out.add(r.PolicyField(self.field, (n, n)))
                 self.ise = None
                 in_articles = False
             elif re.match(r"^\s*[IVX]+\.\s+\S", line):
                 self.field, self.ise, in_articles = None, None, False
             elif (m := bbt.ISE_HEADING_RE.match(line)) and self.field:
                 name = normalise_space(m.group(2)).capitalize()
-                self.ise = self.dg.ise(self.field, name, (n, n), title=normalise_space(m.group(2)))
-                self.ise_key = (self.field.lower(), name.lower())
+                self.ise = self.out.add(r.Ise(self.field, name, (n, n), title=normalise_space(m.group(2)))).ref
                 in_articles = False
-            elif (sd := sd_heading(line)) and not in_articles and goal_iri(self.plan, "SD", sd.number) not in self.sds:
+            elif (sd := sd_heading(line)) and not in_articles and sd.number not in self.sds:
                 n = self.strategic_goal(n, sd.number, sd.title)
             elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None and not in_articles:
-                parent = self.sd_of_ise.get(self.ise_key) if self.ise_key else None
+                parent = self.sd_of_ise.get((self.ise.field.lower(), self.ise.name.lower()))
                 if sd_number := parent_sd(heading.number):
-                    parent = goal_iri(self.plan, "SD", sd_number)
-                od = self.dg.goal(self.plan, "OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent)
-                self.owners.append(bbt.Owner(heading.first, od, is_article=False))
+                    parent = r.GoalRef("SD", sd_number)
+                od = self.out.add(r.Goal("OD", heading.number, heading.title, (heading.first, heading.last), self.ise, parent))
+                self.owners.append(bbt.Owner(heading.first, od.ref))
                 n = heading.last
             elif m := bbt.TOTAL_RE.match(line):
-                self.dg.add(self.dg.iri, BKG.totaalUitsluiting, m.group(2))
-                n = self.credit_table(n, self.dg.iri, "totalen")
+                self.out.facts["totaalUitsluiting"] = m.group(2)
+                n = self.credit_table(n, r.DocumentRef(), "totalen")
             elif m := bbt.PROGRAMME_RE.match(line):
-                programme = self.dg.programme(m.group(1), bbt.domain_name(m.group(2)), (n, n))
-                n = self.credit_table(n, programme, "totalen")
+                programme = self.out.add(r.Programme(m.group(1), bbt.domain_name(m.group(2)), (n, n)))
+                n = self.credit_table(n, r.ProgrammeRef(programme.code), "totalen")
             elif _EXECUTION_HEADER_RE.match(line) and self.ise is not None and not in_articles:
                 n = self.execution_table(n, self.ise, "totalen", part_labels=True)
             elif m := bbt.ARTICLE_HEADING_RE.match(line):
@@ -126,8 +170,8 @@ class _Reader:
             elif bbt.NUMBERED_HEADING_RE.match(line):
                 self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
-        bbt.read_footnotes(doc, self.dg, self.plan, self.owners, body_end)
-        bbt.read_abbreviations(doc, self.dg)
+        self.out.records += bbt.read_footnotes(doc, self.owners, body_end)
+        self.out.records += bbt.read_abbreviations(doc)
         self.initiatives()
 
     # -- goals ------------------------------------------------------------------
@@ -136,8 +180,8 @@ class _Reader:
         """An overarching SD and, further on, its 'Leeswijzer' naming the ISEs of its ODs."""
         doc = self.doc
         joined, last = bbt.wrapped_heading(doc, n, title)
-        sd = self.dg.goal(self.plan, "SD", number, joined, (n, last))
-        self.sds.add(sd)
+        sd = self.out.add(r.Goal("SD", number, joined, (n, last))).ref
+        self.sds.add(number)
         guide = next((k for k in range(last + 1, min(len(doc.lines), last + 80)) if _LEESWIJZER_RE.match(doc.line(k))), None)
         if guide is None:
             return last
@@ -145,17 +189,17 @@ class _Reader:
         while end < len(doc.lines) and not doc.line(end).rstrip().endswith("."):
             end += 1
         text = join_wrapped([doc.line(k) for k in range(guide, end + 1)])
-        node = self.dg.statement(f"leeswijzer/sd-{number}", BKG.Leeswijzer, None, (guide, end))
-        self.dg.add(node, BKG.doelstelling, sd)
+        ises = []
         for m in _LEESWIJZER_ISE_RE.finditer(text):
             field, name = bbt.domain_name(m.group("field")), m.group("ise").strip().capitalize()
-            self.dg.add(node, BKG.ise, ise_iri(field, name))
+            ises.append(r.IseRef(field, name))
             self.sd_of_ise[(field.lower(), name.lower())] = sd
+        self.out.add(ReadingGuide(number, tuple(ises), (guide, end)))
         return end
 
     # -- tables -------------------------------------------------------------------
 
-    def credit_table(self, n: int, subject: URIRef, table: str) -> int:
+    def credit_table(self, n: int, subject: r.Subject, table: str) -> int:
         """A table headed '<year> AO TO LO [VAK VEK]' with round rows '1e BA', '1e BA-JR', 'BU'."""
         doc = self.doc
         header = next((k for k in range(n + 1, n + 8) if _CREDIT_HEADER_RE.match(doc.line(k))), None)
@@ -169,10 +213,10 @@ class _Reader:
             if label is None:
                 continue
             for credit, value in zip(credits, row.amounts, strict=True):
-                self.dg.amount(table, subject, label, year, credit, value, (row.first, row.last))
+                self.out.add(r.Amount(table, subject, label, year, credit, value, (row.first, row.last)))
         return end - 1
 
-    def execution_table(self, header: int, subject: URIRef, table: str, part_labels: bool) -> int:
+    def execution_table(self, header: int, subject: r.Subject, table: str, part_labels: bool) -> int:
         """A table headed '<year> 1e BA 1e BA-JR BU 1e BA 1e BA-JR BU' under a 'VAK VEK' line."""
         doc = self.doc
         year = int(_EXECUTION_HEADER_RE.match(doc.line(header)).group(1))
@@ -184,7 +228,8 @@ class _Reader:
         for row in rows:
             part = bbt.dehyphenate(row.label.split()[0]) if part_labels and row.label else None
             for i, value in enumerate(row.amounts):
-                self.dg.amount(table, subject, rounds[i], year, credits[i // per_credit], value, (row.first, row.last), part=part)
+                span = (row.first, row.last)
+                self.out.add(r.Amount(table, subject, rounds[i], year, credits[i // per_credit], value, span, part=part))
         return end - 1
 
     # -- articles -------------------------------------------------------------------
@@ -215,15 +260,14 @@ class _Reader:
             title_last = k
         body_end = table_at or end
         summary = join_wrapped([doc.line(k) for k in range(summary_at + 1, body_end)]) if summary_at else None
-        programme = self.dg.programme(code[5:7], None, (n, title_last))
-        art = self.dg.article(
-            code, join_wrapped(title_parts), (n, title_last), ise=self.ise, programme=programme, summary=summary or None
-        )
-        self.owners.append(bbt.Owner(n, art, is_article=True))
+        programme = self.out.add(r.Programme(code[5:7], None, (n, title_last))).code
+        art = self.out.add(
+            r.Article(code, join_wrapped(title_parts), (n, title_last), self.ise, programme, summary=summary or None)
+        ).ref
+        self.owners.append(bbt.Owner(n, art))
         stated = bbt.stated_links(doc, summary_at, body_end - 1) if summary_at else []
         for link in self.paragraph + stated:
-            node = self.dg.link(goal_iri(self.plan, "OD", link.od), art, "article", (link.first, link.last))
-            self.dg.add(node, BKG.geciteerdeTitel, link.quoted_title)
+            self.out.add(r.GoalLink(link.od, code, "article", (link.first, link.last), link.quoted_title))
         start = table_at or n
         for k in range(start, min(end, start + 12)):
             if _EXECUTION_HEADER_RE.match(doc.line(k)):
@@ -232,19 +276,16 @@ class _Reader:
             if _CREDIT_HEADER_RE.match(doc.line(k)):
                 self.credit_table(k - 1, art, "begrotingsuitvoering")
                 break
-        self.execution_rates(art, code, n, end)
+        self.execution_rates(code, n, end)
         return end
 
-    def execution_rates(self, art: URIRef, code: str, first: int, end: int) -> None:
+    def execution_rates(self, code: str, first: int, end: int) -> None:
         """The execution rates the article's text states with their amount, for checking against its table."""
         joined = join_lines([Line(k, self.doc.line(k)) for k in range(first, end) if not is_noise(self.doc.line(k))])
         for index, m in enumerate(_EXECUTION_RATE_RE.finditer(joined.text), start=1):
-            node = self.dg.statement(f"uitvoeringsgraad/{code}/{index}", BKG.Uitvoeringsgraad, art, joined.lines_of(*m.span()))
-            self.dg.add(node, BKG.percentage, parse_percentage(m["pct"]))
-            self.dg.add(node, BKG.bedrag, parse_amount(m["amount"]))
-            self.dg.add(node, BKG.eenheid, BKG.DuizendEuro)
-            for credit in sorted(set(re.findall(r"VAK|VEK", m["credits"])) or {"VAK", "VEK"}):
-                self.dg.add(node, BKG.kredietsoort, credit_type(credit))
+            credits = tuple(sorted(set(re.findall(r"VAK|VEK", m["credits"])) or {"VAK", "VEK"}))
+            span = joined.lines_of(*m.span())
+            self.out.add(ExecutionRate(code, index, parse_percentage(m["pct"]), parse_amount(m["amount"]), credits, span))
 
     # -- annexes ------------------------------------------------------------------
 
@@ -276,10 +317,15 @@ class _Reader:
                 items[-1][3] = k
         for index, (aard, parts, first, last) in enumerate(items, start=1):
             title = join_wrapped(parts)
-            self.dg.initiative(str(index), title, (first, last), aard=aard)
+            self.out.add(r.Initiative(str(index), title, (first, last), (("aard", aard),) if aard else ()))
 
 
 def round_label(label: str) -> str | None:
     """'1e aanpassing BA-JR' -> '1e BA-JR': the rounds of an execution table, as its headers name them."""
     text = normalise_space(label.replace("aanpassing", ""))
     return text if text in ("1e BA", "1e BA-JR", "BU") else None
+
+
+KIND = register(
+    DocumentKind("bbt-begrotingsuitvoering", BKG.BBTBegrotingsuitvoering, recognise, read, PARTS, CLOSING_PARTS)
+)

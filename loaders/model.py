@@ -12,11 +12,11 @@ that word a goal differently thus give two statements, never an overwrite.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, URIRef
 
+from .records import Note
 from .source import SourceDocument
 from .vocab import BKG, ID, QB, slug
 
@@ -103,15 +103,6 @@ def credit_type(code: str) -> URIRef:
     if code not in CREDIT_TYPES:
         raise ValueError(f"unknown credit type {code!r}")
     return BKG[code]
-
-
-@dataclass(frozen=True)
-class Note:
-    """A loader's remark on what it could not read: the part of the document, why, and where (logical lines)."""
-
-    part: str
-    message: str
-    span: tuple[int, int] | None = None
 
 
 def _local_name(iri: URIRef) -> str:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from beleidskg import build, store, templates
-from beleidskg.loaders import bbt_opmaak, bbt_uitvoering, loader_for
+from beleidskg.loaders import bbt_opmaak, bbt_uitvoering, kind_of
 from beleidskg.loaders.numbers import amounts_in
 from beleidskg.loaders.source import SourceDocument
 
@@ -50,7 +50,7 @@ def amount_table(db: ox.Store, article: str) -> dict[tuple[str, int, str], tuple
 def test_each_loader_recognises_exactly_its_own_document(corpus_docs: dict[str, SourceDocument]) -> None:
     assert [p for p, d in corpus_docs.items() if bbt_opmaak.recognise(d)] == ["000"]
     assert [p for p, d in corpus_docs.items() if bbt_uitvoering.recognise(d)] == ["004"]
-    assert loader_for(corpus_docs["000"]) is bbt_opmaak
+    assert kind_of(corpus_docs["000"]) is bbt_opmaak.KIND
 
 
 # -- begrotingsopmaak (000) -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 
 from beleidskg.formats import grouped
-from beleidskg.loaders import beleidsbrief, loader_for
+from beleidskg.loaders import beleidsbrief, kind_of
 from beleidskg.loaders.model import DocumentGraph, legislature_of, measure_iri, plan_iri
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.text import Line
@@ -85,7 +85,7 @@ def amount_of(graph: Graph, measure: str, year: int, amount: str) -> URIRef:
 
 def test_recognised_from_its_content_and_no_other_corpus_file_is(corpus_docs: dict[str, SourceDocument]) -> None:
     assert {key for key, d in corpus_docs.items() if beleidsbrief.recognise(d)} == {"003"}
-    assert loader_for(corpus_docs["003"]) is beleidsbrief
+    assert kind_of(corpus_docs["003"]).cls == beleidsbrief.KIND
 
 
 def test_a_renamed_copy_is_still_recognised(doc: SourceDocument) -> None:

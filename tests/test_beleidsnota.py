@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from rdflib import DCTERMS, RDF, SKOS, Graph, URIRef
 
-from beleidskg.loaders import beleidsnota, loader_for
+from beleidskg.loaders import beleidsnota, kind_of
 from beleidskg.loaders.model import goal_iri, indicator_iri, ise_iri, plan_iri
 from beleidskg.loaders.source import DocumentError, SourceDocument
 from beleidskg.loaders.text import strip_markup
@@ -76,7 +76,7 @@ def test_recognised_only_as_beleidsnota(corpus_docs: dict[str, SourceDocument]) 
     assert beleidsnota.recognise(corpus_docs["001"])
     for key in ("000", "002", "003", "004"):
         assert not beleidsnota.recognise(corpus_docs[key]), key
-    assert loader_for(corpus_docs["001"]) is beleidsnota
+    assert kind_of(corpus_docs["001"]).cls == beleidsnota.KIND
 
 
 def test_document_title_and_plan(graph: Graph, doc: SourceDocument) -> None:

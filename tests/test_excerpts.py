@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import RDF
 
-from beleidskg.loaders import SourceDocument, bbt_opmaak, load, loader_for
+from beleidskg.loaders import SourceDocument, bbt_opmaak, kind_of, load
 from beleidskg.loaders.vocab import BKG
 
 from .conftest import corpus_file
@@ -50,7 +50,7 @@ def test_an_excerpt_without_totals_and_numbered_headings_reads_every_amount_it_h
     full = load(SourceDocument("full.txt", text))
     excerpt = SourceDocument("excerpt.txt", first_ise_excerpt(text))
     assert not re.search(r"^TOTAAL\s*[-–]\s*[A-Z]", excerpt.text, re.M) and "(duizend euro) VAK VEK" in excerpt.text
-    assert loader_for(excerpt) is bbt_opmaak
+    assert kind_of(excerpt) is bbt_opmaak.KIND
     dg = load(excerpt)
     read = amounts(dg)
     codes = {code for code, _, _ in read}

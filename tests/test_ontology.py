@@ -30,10 +30,10 @@ def test_every_class_and_property_has_dutch_and_english_labels_and_definitions()
 
 
 def test_the_corpus_graph_uses_no_undefined_term(corpus_docs) -> None:
-    from beleidskg.loaders import load, loader_for
+    from beleidskg.loaders import kind_of, load
 
     for doc in corpus_docs.values():
-        if loader_for(doc) is not None:
+        if kind_of(doc) is not None:
             assert undefined_terms(load(doc).graph) == set(), doc.name
 
 

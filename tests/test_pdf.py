@@ -19,7 +19,7 @@ from reportlab.pdfgen import canvas
 
 from beleidskg import build, store, templates
 from beleidskg.cli import main
-from beleidskg.loaders import DocumentError, SourceDocument, load, loader_for
+from beleidskg.loaders import DocumentError, SourceDocument, kind_of, load
 from beleidskg.loaders.vocab import BKG
 
 from .conftest import CORPUS, corpus_file
@@ -249,7 +249,7 @@ def test_a_pdf_is_told_by_its_content_not_its_name(bbt_pdf: tuple[Path, list[int
     named_txt = tmp_path / "bbt.txt"
     named_txt.write_bytes(bbt_pdf[0].read_bytes())
     doc = SourceDocument.read(named_txt)
-    assert doc.pages is not None and loader_for(doc) is not None
+    assert doc.pages is not None and kind_of(doc) is not None
     named_pdf = tmp_path / "text.pdf"
     named_pdf.write_text(corpus_file("000").read_text(encoding="utf-8"), encoding="utf-8")
     assert SourceDocument.read(named_pdf).pages is None

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from rdflib import DCTERMS, PROV, RDF, Graph, URIRef
 
-from beleidskg.loaders import loader_for, schriftelijke_vragen
+from beleidskg.loaders import kind_of, schriftelijke_vragen
 from beleidskg.loaders.model import DocumentGraph, article_iri, plan_iri
 from beleidskg.loaders.source import DocumentError, SourceDocument
 from beleidskg.loaders.text import Line, join_lines, join_wrapped, normalise_space
@@ -79,7 +79,7 @@ def amount_nodes(graph: Graph, node: URIRef) -> dict[str, URIRef]:
 
 def test_recognised_from_its_content(doc: SourceDocument) -> None:
     assert schriftelijke_vragen.recognise(doc)
-    assert loader_for(doc) is schriftelijke_vragen
+    assert kind_of(doc).cls == schriftelijke_vragen.KIND
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
