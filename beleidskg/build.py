@@ -107,14 +107,6 @@ def _nt(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def in_memory(parts: Iterable[store.GraphPart]) -> ox.Store:
-    """The union of ``parts`` in an in-memory Oxigraph store, for the queries of a build stage (lineage)."""
-    db = ox.Store()
-    for part in parts:
-        db.bulk_load(part.ntriples, ox.RdfFormat.N_TRIPLES)
-    return db
-
-
 def document_part(document: DocumentGraph, graph_iri: str | None = None) -> store.GraphPart:
     """One document's triples for its named graph (``graph_iri`` renames the document, for benchmarks)."""
     nt = _nt(document.graph)
@@ -157,7 +149,8 @@ def build(
                     f"{d.report.gaps[0].message}); --strict keeps the store as it was"
                 )
     documents = [document_part(d) for d in result.documents]
-    parts = [ontology_part(), *documents, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.infer(in_memory(documents))))]
+    inferred = lineage.infer(d.records for d in result.documents)
+    parts = [ontology_part(), *documents, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
     manifest = {
         "documents": [
             {

@@ -15,13 +15,16 @@ they are turned into lineage links here as well, with the sentence as evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
-import pyoxigraph as ox
 from rdflib import DCTERMS, RDF, Graph, Literal, URIRef
 
+from beleidskg.loaders import records
+from beleidskg.loaders.model import article_iri, measure_iri, span_iri
+from beleidskg.loaders.records import DocumentRecords
 from beleidskg.loaders.vocab import BKG, ID, slug
 
 LINEAGE_GRAPH = str(ID["lineage"])
@@ -66,50 +69,27 @@ def normalised_title(title: str) -> str:
     return " ".join(text.split())
 
 
-Source = Graph | ox.Store
+def cited(parsed: DocumentRecords, span: tuple[int, int]) -> URIRef:
+    """The span node a document's graph cites for a record's (logical) lines."""
+    first, last, _ = parsed.doc.cite(*span)
+    return span_iri(parsed.doc, (first, last))
 
 
-def _term(value: ox.NamedNode | ox.Literal | None) -> URIRef | Literal | None:
-    if value is None or isinstance(value, URIRef | Literal):
-        return value
-    if isinstance(value, ox.NamedNode):
-        return URIRef(value.value)
-    return Literal(value.value, datatype=URIRef(value.datatype.value) if not value.language else None, lang=value.language)
-
-
-def select(source: Source, query: str) -> list[dict[str, URIRef | Literal | None]]:
-    """The rows of a SELECT on an rdflib graph or an Oxigraph store, as rdflib terms by variable name.
-
-    The build asks an in-memory Oxigraph store (milliseconds where rdflib's engine takes
-    half a second over the merged documents); tests may pass a small rdflib graph.
-    """
-    if isinstance(source, Graph):
-        result = source.query(query)
-        return [{str(v): row[v] for v in result.vars} for row in result]
-    result = source.query(query)
-    names = [v.value for v in result.variables]
-    return [{name: _term(solution[name]) for name in names} for solution in result]
-
-
-def headings(graph: Source) -> list[ArticleHeading]:
-    """Every article heading with its document's budget year, from the documents' graphs."""
-    found = []
-    query = """
-        PREFIX bkg: <https://w3id.org/beleidskg/def#>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?article ?code ?title ?year ?ise ?span WHERE {
-          ?m a bkg:Vermelding ; bkg:over ?article ; dcterms:title ?title ; bkg:bron ?span .
-          ?article a bkg:Begrotingsartikel ; bkg:code ?code .
-          ?span bkg:document/bkg:begrotingsjaar ?year .
-          OPTIONAL { ?m bkg:ise ?ise }
-        }"""
-    for row in select(graph, query):
-        ise = str(row["ise"]).rsplit("/", 2)[-2:] if row["ise"] is not None else None
-        found.append(
-            ArticleHeading(
-                row["article"], str(row["code"]), str(row["title"]), int(row["year"]), "/".join(ise) if ise else None, row["span"]
-            )
+def headings(documents: Iterable[DocumentRecords]) -> list[ArticleHeading]:
+    """Every article heading of the documents that have a budget year, from their records."""
+    found = [
+        ArticleHeading(
+            article_iri(a.code),
+            a.code,
+            a.title,
+            parsed.budget_year,
+            f"{slug(a.ise.field)}/{slug(a.ise.name)}" if a.ise else None,
+            cited(parsed, a.span),
         )
+        for parsed in documents
+        if parsed.budget_year is not None
+        for a in parsed.of(records.Article)
+    ]
     return sorted(found, key=lambda h: (h.year, h.code, str(h.span)))
 
 
@@ -152,10 +132,11 @@ def article_successions(found: list[ArticleHeading]) -> list[tuple[ArticleHeadin
     return sorted(pairs, key=lambda p: (p[0].code, p[1].code))
 
 
-def infer(graph: Source) -> Graph:
-    """The lineage links the documents' graphs support, as a graph of their own."""
+def infer(documents: Iterable[DocumentRecords]) -> Graph:
+    """The lineage links the documents' records support, as a graph of their own (a build stage)."""
+    documents = list(documents)
     out = Graph()
-    for old, new, matched in article_successions(headings(graph)):
+    for old, new, matched in article_successions(headings(documents)):
         node = ID[f"lineage/artikel/{old.code}/{new.code}"]
         out.add((node, RDF.type, BKG.Opvolging))
         out.add((node, BKG.van, old.article))
@@ -176,24 +157,18 @@ def infer(graph: Source) -> Graph:
                 ),
             )
         )
-    transitions = select(
-        graph,
-        """PREFIX bkg: <https://w3id.org/beleidskg/def#>
-           SELECT ?statement ?from ?to ?relation ?span WHERE {
-             ?statement a bkg:MaatregelOvergang ; bkg:van ?from ; bkg:naar ?to ; bkg:bron ?span .
-             OPTIONAL { ?statement bkg:relatie ?relation } }""",
+    transitions = sorted(
+        {(t.source, t.target, t.relation, cited(d, t.span)) for d in documents for t in d.of(records.MeasureTransition)},
+        key=lambda t: (slug(t[0]), slug(t[1]), str(t[3]), t[2]),
     )
-    for row in sorted(transitions, key=lambda r: (str(r["statement"]), str(r["span"]))):
-        node = ID[
-            f"lineage/maatregel/{slug(str(row['from']).rsplit('/', 1)[-1])}/{slug(str(row['to']).rsplit('/', 1)[-1])}"
-        ]
+    for source, target, relation, span in transitions:
+        node = ID[f"lineage/maatregel/{slug(source)}/{slug(target)}"]
         out.add((node, RDF.type, BKG.Opvolging))
-        out.add((node, BKG.van, row["from"]))
-        out.add((node, BKG.naar, row["to"]))
+        out.add((node, BKG.van, measure_iri(source)))
+        out.add((node, BKG.naar, measure_iri(target)))
         out.add((node, BKG.verband, BKG.OpgegaanIn))
-        out.add((node, BKG.bron, row["span"]))
+        out.add((node, BKG.bron, span))
         out.add((node, BKG.bewijsSoort, Literal("stated in text")))
-        if row["relation"] is not None:
-            out.add((node, DCTERMS.description, Literal(str(row["relation"]))))
+        out.add((node, DCTERMS.description, Literal(relation)))
         out.add((node, BKG.zekerheid, Literal(STATED_CONFIDENCE)))
     return out

@@ -985,7 +985,7 @@ class _Writer:
 
 def load(doc: SourceDocument) -> DocumentGraph:
     dg = _Writer(doc, parse(doc)).write()
-    maatregelen.read(doc, dg)
+    maatregelen.read_into_graph(doc, dg)
     return dg
 
 

@@ -560,7 +560,7 @@ def load(doc: SourceDocument) -> DocumentGraph:
     """The Beleidsnota's plan, structure, indicators, abbreviations and initiatives, each with its lines;
     then the measures its text names (``maatregelen``)."""
     dg = _Reader(doc).read()
-    maatregelen.read(doc, dg)
+    maatregelen.read_into_graph(doc, dg)
     return dg
 
 

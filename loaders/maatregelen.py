@@ -27,9 +27,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rdflib import DCTERMS, RDF, SKOS, URIRef
+from rdflib import DCTERMS, RDF, SKOS
 
-from .model import DocumentGraph, measure_iri
+from . import records as r
+from .model import DocumentGraph
 from .source import SourceDocument
 from .text import (
     ABBREVIATIONS_HEADING_RE,
@@ -368,7 +369,7 @@ class Section:
     first: int
     last: int
     end: int
-    node: URIRef
+    ref: r.ArticleRef | r.GoalRef
     title: str
 
 
@@ -381,14 +382,15 @@ class Transition:
 
 
 class Reader:
-    """Reads the measures and transitions of one document into its :class:`DocumentGraph`."""
+    """Reads the measures and transitions of one parsed document (its records) into records of their own."""
 
-    def __init__(self, doc: SourceDocument, dg: DocumentGraph) -> None:
-        self.doc, self.dg = doc, dg
+    def __init__(self, parsed: r.DocumentRecords) -> None:
+        self.doc = doc = parsed.doc
+        self.parsed = parsed
         self.last = body_end(doc)
         self.sentences = [s for b in blocks(doc, self.last) for s in sentences(b)]
-        self.articles = self._headings(BKG.Begrotingsartikel)
-        self.goals = self._headings(BKG.OperationeleDoelstelling)
+        self.articles = self._headings([(a.span, a.ref, a.title) for a in parsed.of(r.Article)])
+        self.goals = self._headings([(g.span, g.ref, g.title) for g in parsed.of(r.Goal) if g.level == "OD"])
         self.lexicon = self._lexicon()
         self.names = self.lexicon.name_pattern()
         self.titles = self.lexicon.title_pattern()
@@ -397,19 +399,18 @@ class Reader:
     # -- the document's own names and structure -----------------------------------------------------------------------------
 
     def _lexicon(self) -> Lexicon:
-        g = self.dg.graph
+        parsed = self.parsed
         lex = Lexicon()
-        for node in sorted(g.subjects(RDF.type, BKG.Afkorting), key=str):
-            abbr, meaning = g.value(node, SKOS.notation), g.value(node, SKOS.prefLabel)
-            if abbr is not None and meaning is not None:
-                lex.add(str(abbr).strip(), str(meaning), listed=True)
+        for entry in parsed.of(r.Abbreviation):
+            lex.add(entry.abbr.strip(), entry.meaning, listed=True)
         for block in {id(s.block): s.block for s in self.sentences}.values():
             for abbr, long in definitions(block.text):
                 lex.add(abbr, long, listed=False)
-        for cls in (BKG.Beleidsveld, BKG.InhoudelijkStructuurelement, BKG.Beleidsprogramma):
-            for node in g.subjects(RDF.type, cls):
-                lex.structure |= {slug(str(t)) for m in g.subjects(BKG.over, node) for t in g.objects(m, DCTERMS.title)}
-        lex.structure |= {slug(str(domain)) for domain in g.objects(None, BKG.beleidsdomein)}
+        lex.structure |= {slug(f.name) for f in parsed.of(r.PolicyField)}
+        lex.structure |= {slug(i.title or i.name) for i in parsed.of(r.Ise)}
+        lex.structure |= {slug(p.name or p.code) for p in parsed.of(r.Programme)}
+        if parsed.plan is not None:
+            lex.structure.add(slug(parsed.plan.domain))
         for section in self.articles:
             head = title_head(section.title)
             if head and slug(head) not in lex.structure:
@@ -417,19 +418,12 @@ class Reader:
         lex.finish()
         return lex
 
-    def _headings(self, cls: URIRef) -> list[Section]:
-        """The sections of the articles or ODs the loader headed, each up to the next heading of any kind."""
-        g = self.dg.graph
-        found = []
-        for mention in g.subjects(RDF.type, BKG.Vermelding):
-            node = g.value(mention, BKG.over)
-            if (node, RDF.type, cls) in g:
-                first, last = self.dg.spans_read[mention]
-                found.append((first, last, node, str(g.value(mention, DCTERMS.title))))
-        heads = sorted({n for n in range(1, self.last + 1) if is_heading(self.doc.line(n))} | {f[0] for f in found})
+    def _headings(self, found: list[tuple[r.Span, r.ArticleRef | r.GoalRef, str]]) -> list[Section]:
+        """The sections of the articles or ODs the reader headed, each up to the next heading of any kind."""
+        heads = sorted({n for n in range(1, self.last + 1) if is_heading(self.doc.line(n))} | {span[0] for span, _, _ in found})
         return [
-            Section(first, last, next((n for n in heads if n > last), self.last + 1), node, title)
-            for first, last, node, title in sorted(found)
+            Section(first, last, next((n for n in heads if n > last), self.last + 1), ref, title)
+            for (first, last), ref, title in sorted(found, key=lambda f: (f[0], str(f[1]), f[2]))
         ]
 
     def article_at(self, line: int) -> Section | None:
@@ -522,25 +516,25 @@ class Reader:
 
     # -- reading ---------------------------------------------------------------------------------------------------------------
 
-    def read(self) -> None:
+    def read(self) -> list[r.Measure | r.MeasureTransition]:
         cued = [self.cued_hits(s.text) for s in self.sentences]
         self.confirmed = {slug(h.name) for hits in cued for h in hits}
-        mentions: dict[tuple[str, int], tuple[Hit, tuple[int, int], dict[str, URIRef]]] = {}
+        mentions: dict[tuple[str, int], tuple[Hit, r.Span, dict[str, r.ArticleRef | r.GoalRef]]] = {}
 
         def mention(hit: Hit, span: tuple[int, int], sentence: Sentence | None) -> None:
             """One mention per measure and first line; it is 'under' an article when the article is named after
             it, or when its sentence speaks of 'dit begrotingsartikel'."""
-            facts: dict[str, URIRef] = {}
+            facts: dict[str, r.ArticleRef | r.GoalRef] = {}
             article = self.article_at(span[0])
             own = self.title_measure(article)
             if article is not None and (
                 (own is not None and slug(own.name) == slug(hit.name))
                 or (sentence is not None and _THIS_ARTICLE_RE.search(sentence.text))
             ):
-                facts["artikel"] = article.node
+                facts["artikel"] = article.ref
             goal = self.goal_at(span[0])
             if goal is not None:
-                facts["doelstelling"] = goal.node
+                facts["doelstelling"] = goal.ref
             key = (slug(hit.name), span[0])
             if key in mentions:
                 mentions[key][2].update(facts)
@@ -562,16 +556,12 @@ class Reader:
             for hit in (*t.sources, t.target):
                 if hit.end > hit.start:  # an anaphor ('de nieuwe maatregel') does not name the measure
                     mention(hit, t.sentence.lines(hit.start, hit.end), t.sentence)
-        for _, (hit, span, facts) in sorted(mentions.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            self.dg.measure(hit.name, span, abbreviation=hit.abbreviation, **facts)
-        for t in transitions:
-            span = t.sentence.span
-            for source in t.sources:
-                path = f"maatregelovergang/{slug(source.name)}/{slug(t.target.name)}/{self.doc.source_line(span[0])}"
-                node = self.dg.statement(path, BKG.MaatregelOvergang, None, span)
-                self.dg.add(node, BKG.van, measure_iri(source.name))
-                self.dg.add(node, BKG.naar, measure_iri(t.target.name))
-                self.dg.add(node, BKG.relatie, t.relation)
+        found: list[r.Measure | r.MeasureTransition] = [
+            r.Measure(hit.name, span, hit.abbreviation, tuple(sorted(facts.items())))
+            for _, (hit, span, facts) in sorted(mentions.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        ]
+        found += [r.MeasureTransition(s.name, t.target.name, t.relation, t.sentence.span) for t in transitions for s in t.sources]
+        return found
 
     # -- transitions ------------------------------------------------------------------------------------------------------------
 
@@ -819,13 +809,47 @@ def elaboration(text: str, ents: list[Hit], pos: int) -> tuple[Hit, ...]:
     return tuple(chosen)
 
 
-def read(doc: SourceDocument, dg: DocumentGraph) -> None:
-    """Add the measures ``doc`` names and the transitions it states to ``dg``.
+def read(parsed: r.DocumentRecords) -> list[r.Measure | r.MeasureTransition]:
+    """The measures a parsed document's text names and the transitions it states (a build stage).
 
-    Call at the end of a loader's ``load()``: the reader uses the article and
-    goal headings and the abbreviations the loader already wrote.
+    The reader uses the article and goal headings, the structure's names and the
+    abbreviations the document's reader found.
     """
-    Reader(doc, dg).read()
+    return Reader(parsed).read()
+
+
+def read_into_graph(doc: SourceDocument, dg: DocumentGraph) -> None:
+    """Transitional, for readers that still write their graph directly: :func:`read` on what ``dg`` holds."""
+    from .writer import Writer, write_record
+
+    g = dg.graph
+    parsed = r.DocumentRecords(doc, RDF.type, "", (1, 1))
+    plan = g.value(dg.iri, BKG.plan)
+    if plan is not None:
+        parsed.plan = r.Plan(str(g.value(plan, BKG.beleidsdomein)), str(g.value(plan, BKG.legislatuur)))
+    for node in sorted(g.subjects(RDF.type, BKG.Afkorting), key=str):
+        abbr, meaning = g.value(node, SKOS.notation), g.value(node, SKOS.prefLabel)
+        if abbr is not None and meaning is not None:
+            parsed.add(r.Abbreviation(str(abbr), str(meaning), 0, dg.spans_read[node]))
+    for mention in g.subjects(RDF.type, BKG.Vermelding):
+        about, title = g.value(mention, BKG.over), str(g.value(mention, DCTERMS.title))
+        span = dg.spans_read[mention]
+        if (about, RDF.type, BKG.Begrotingsartikel) in g:
+            parsed.add(r.Article(str(about).rsplit("/", 1)[-1], title, span))
+        elif (about, RDF.type, BKG.OperationeleDoelstelling) in g:
+            parsed.add(r.Goal("OD", str(about).rsplit("/", 1)[-1], title, span))
+        elif (about, RDF.type, BKG.Beleidsveld) in g:
+            parsed.add(r.PolicyField(title, span))
+        elif (about, RDF.type, BKG.InhoudelijkStructuurelement) in g:
+            parsed.add(r.Ise("", title, span))
+        elif (about, RDF.type, BKG.Beleidsprogramma) in g:
+            parsed.add(r.Programme(title, None, span))
+    w = Writer(dg, parsed.plan)
+    found = read(parsed)
+    for record in found:
+        write_record(record, w)
+    parsed.records += found
+    dg.records = parsed
 
 
 __all__ = ["Lexicon", "Reader", "best_long_form", "definitions", "read"]

@@ -105,6 +105,16 @@ def credit_type(code: str) -> URIRef:
     return BKG[code]
 
 
+def document_iri(doc: SourceDocument) -> URIRef:
+    """A document: one node per content (its ``id`` is derived from name and hash)."""
+    return ID[f"doc/{doc.id}"]
+
+
+def span_iri(doc: SourceDocument, source_span: tuple[int, int]) -> URIRef:
+    """The span of *source* lines ``first``-``last`` of ``doc`` (as :meth:`SourceDocument.cite` gives them)."""
+    return URIRef(f"{document_iri(doc)}/regels/{source_span[0]}-{source_span[1]}")
+
+
 def _local_name(iri: URIRef) -> str:
     """'.../od/4' -> 'od-4', '.../artikel/TB0-1THC2UA-WT' -> 'artikel-TB0-1THC2UA-WT'."""
     return "-".join(str(iri).rsplit("/", 2)[-2:])
@@ -119,7 +129,7 @@ class DocumentGraph:
     def __init__(self, doc: SourceDocument, kind: URIRef, title: str, span: tuple[int, int]) -> None:
         self.doc = doc
         self.graph = Graph()
-        self.iri = ID[f"doc/{doc.id}"]
+        self.iri = document_iri(doc)
         self._spans: set[tuple[int, int]] = set()
         #: Each sourced node's span in the loader's (logical) line numbers.
         self.spans_read: dict[URIRef, tuple[int, int]] = {}
@@ -127,6 +137,8 @@ class DocumentGraph:
         self.notes: list[Note] = []
         #: The reading report (``reading.Report``), set once the loader has run.
         self.report = None
+        #: The records the graph was written from (``records.DocumentRecords``), for later build stages (lineage).
+        self.records = None
         g = self.graph
         g.add((self.iri, RDF.type, kind))
         g.add((self.iri, BKG.bestandsnaam, Literal(doc.name)))
@@ -153,7 +165,7 @@ class DocumentGraph:
         and the pages of those lines when the source knows them (a PDF, form feeds).
         """
         first, last, text = self.doc.cite(first, first if last is None else last)
-        iri = self.local(f"regels/{first}-{last}")
+        iri = span_iri(self.doc, (first, last))
         if (first, last) not in self._spans:
             self._spans.add((first, last))
             g = self.graph

@@ -60,6 +60,13 @@ class ProgrammeRef:
 
 
 @dataclass(frozen=True)
+class MeasureRef:
+    """A measure, known by its full name as the document writes it."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class DocumentRef:
     """The document itself (the subject of its overall totals)."""
 
@@ -73,7 +80,7 @@ class LineItemRef:
     index: int
 
 
-Subject: TypeAlias = ArticleRef | GoalRef | IseRef | ProgrammeRef | DocumentRef | LineItemRef
+Subject: TypeAlias = ArticleRef | GoalRef | IseRef | ProgrammeRef | MeasureRef | DocumentRef | LineItemRef
 
 
 # -- the document's structure ----------------------------------------------------------------------------------------
@@ -267,6 +274,16 @@ class Measure:
     span: Span
     abbreviation: str | None = None
     facts: tuple[tuple[str, Subject | str | int], ...] = ()
+
+
+@dataclass(frozen=True)
+class MeasureTransition:
+    """A transition between measures the text states ('... werden ondergebracht in ...'), from one source."""
+
+    source: str
+    target: str
+    relation: str
+    span: Span
 
 
 @dataclass(frozen=True)

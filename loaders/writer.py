@@ -13,8 +13,8 @@ from functools import singledispatch
 from rdflib import URIRef
 
 from . import records as r
-from .model import DocumentGraph, article_iri, goal_iri, indicator_iri, ise_iri, plan_iri, programme_iri
-from .vocab import BKG
+from .model import DocumentGraph, article_iri, goal_iri, indicator_iri, ise_iri, measure_iri, plan_iri, programme_iri
+from .vocab import BKG, slug
 
 
 def write(parsed: r.DocumentRecords) -> DocumentGraph:
@@ -30,6 +30,7 @@ def write(parsed: r.DocumentRecords) -> DocumentGraph:
     for record in parsed.records:
         write_record(record, writer)
     dg.notes.extend(parsed.notes)
+    dg.records = parsed
     return dg
 
 
@@ -55,6 +56,8 @@ class Writer:
                 return ise_iri(field, name)
             case r.ProgrammeRef(code):
                 return programme_iri(code)
+            case r.MeasureRef(name):
+                return measure_iri(name)
             case r.DocumentRef():
                 return self.dg.iri
             case r.LineItemRef(kind, article, index):
@@ -162,3 +165,12 @@ def _(rec: r.Abbreviation, w: Writer) -> None:
 @write_record.register
 def _(rec: r.Measure, w: Writer) -> None:
     w.dg.measure(rec.name, rec.span, rec.abbreviation, **{prop: w.value(v) for prop, v in rec.facts})
+
+
+@write_record.register
+def _(rec: r.MeasureTransition, w: Writer) -> None:
+    path = f"maatregelovergang/{slug(rec.source)}/{slug(rec.target)}/{w.dg.doc.source_line(rec.span[0])}"
+    node = w.dg.statement(path, BKG.MaatregelOvergang, None, rec.span)
+    w.dg.add(node, BKG.van, measure_iri(rec.source))
+    w.dg.add(node, BKG.naar, measure_iri(rec.target))
+    w.dg.add(node, BKG.relatie, rec.relation)

@@ -4,29 +4,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Graph, URIRef
-
 from beleidskg import lineage
-from beleidskg.loaders.model import DocumentGraph, ise_iri
+from beleidskg.loaders.records import Article, DocumentRecords, IseRef, MeasureTransition
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.vocab import BKG
 
 
-def heading_doc(name: str, year: int, articles: list[tuple[str, str, str]]) -> Graph:
-    """A document whose lines are article headings 'CODE - TITLE', under the ISE each names."""
+def heading_doc(name: str, year: int, articles: list[tuple[str, str, str]]) -> DocumentRecords:
+    """A parsed document whose lines are article headings 'CODE - TITLE', under the ISE each names."""
     text = "\n".join(f"{code} - {title}" for code, title, _ in articles) + "\n"
-    dg = DocumentGraph(SourceDocument(name=name, text=text), BKG.BBTBegrotingsopmaak, name, (1, 1))
-    dg.set_budget_year(year)
+    parsed = DocumentRecords(SourceDocument(name=name, text=text), BKG.BBTBegrotingsopmaak, name, (1, 1), budget_year=year)
     for n, (code, title, ise) in enumerate(articles, start=1):
-        dg.article(code, title, (n, n), ise=ise_iri("Sociale Economie", ise))
-    return dg.graph
+        parsed.add(Article(code, title, (n, n), IseRef("Sociale Economie", ise)))
+    return parsed
 
 
-def links(*graphs: Graph) -> dict[tuple[str, str], tuple[Decimal, set[str]]]:
-    merged = Graph()
-    for g in graphs:
-        merged += g
-    out = lineage.infer(merged)
+def links(*documents: DocumentRecords) -> dict[tuple[str, str], tuple[Decimal, set[str]]]:
+    out = lineage.infer(documents)
     found = {}
     for node in out.subjects(predicate=BKG.zekerheid):
         src = str(out.value(node, BKG.van)).rsplit("/", 1)[-1]
@@ -110,11 +104,9 @@ def test_of_several_candidates_only_the_best_supported_is_kept() -> None:
 
 def test_a_stated_measure_transition_becomes_lineage_with_its_sentence() -> None:
     text = "Met de invoering werden VOP en SINE ondergebracht in individueel maatwerk.\n" * 3
-    dg = DocumentGraph(SourceDocument(name="t.txt", text=text), BKG.BBTBegrotingsuitvoering, "t", (1, 1))
-    node = dg.statement("overgang/1", BKG.MaatregelOvergang, None, (1, 1))
-    dg.add(node, BKG.van, URIRef("https://w3id.org/beleidskg/id/maatregel/vop"))
-    dg.add(node, BKG.naar, URIRef("https://w3id.org/beleidskg/id/maatregel/individueel-maatwerk"))
-    out = lineage.infer(dg.graph)
+    parsed = DocumentRecords(SourceDocument(name="t.txt", text=text), BKG.BBTBegrotingsuitvoering, "t", (1, 1))
+    parsed.add(MeasureTransition("VOP", "individueel maatwerk", "ondergebracht in", (1, 1)))
+    out = lineage.infer([parsed])
     (link,) = out.subjects(predicate=BKG.zekerheid)
     assert out.value(link, BKG.verband) == BKG.OpgegaanIn
     assert str(out.value(link, BKG.bron)).endswith("/regels/1-1")

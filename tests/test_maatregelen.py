@@ -9,8 +9,9 @@ import pytest
 from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 
 from beleidskg import templates
-from beleidskg.loaders import KINDS, load, maatregelen
-from beleidskg.loaders.model import DocumentGraph, article_iri, goal_iri, measure_iri, plan_iri
+from beleidskg.loaders import KINDS, load, maatregelen, writer
+from beleidskg.loaders.model import article_iri, goal_iri, measure_iri, plan_iri
+from beleidskg.loaders.records import Abbreviation, Amount, Article, DocumentRecords, MeasureRef
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.vocab import BKG, slug
 
@@ -214,14 +215,13 @@ def test_one_measure_node_across_documents_whatever_the_spelling(graphs: dict[st
 
 def read(text: str, abbreviations: dict[str, str] | None = None, articles: dict[int, tuple[str, str]] | None = None) -> Graph:
     """``text`` as a document with a list of abbreviations and article headings (line -> code, title), read."""
-    doc = SourceDocument(name="t.txt", text=text)
-    dg = DocumentGraph(doc, BKG.BBTBegrotingsopmaak, "t", (1, 1))
+    parsed = DocumentRecords(SourceDocument(name="t.txt", text=text), BKG.BBTBegrotingsopmaak, "t", (1, 1))
     for index, (abbr, meaning) in enumerate((abbreviations or {}).items(), start=1):
-        dg.abbreviation(abbr, meaning, index, (1, 1))
+        parsed.add(Abbreviation(abbr, meaning, index, (1, 1)))
     for line, (code, title) in (articles or {}).items():
-        dg.article(code, title, (line, line))
-    maatregelen.read(doc, dg)
-    return dg.graph
+        parsed.add(Article(code, title, (line, line)))
+    parsed.records += maatregelen.read(parsed)
+    return writer.write(parsed).graph
 
 
 LIST = {"LDE": "Lokale Diensteneconomie", "SINE": "Sociale Inschakelingseconomie", "MWA": "Maatwerkafdelingen"}
@@ -422,20 +422,18 @@ def test_measure_history_follows_a_predecessor_back_to_an_older_document() -> No
     from beleidskg import lineage
 
     old_text = "De evaluatie van de SINE maatregel loopt.\nIn 2007 is er een krediet van 1.500.000 euro.\n"
-    old = DocumentGraph(SourceDocument(name="2007.txt", text=old_text), BKG.BBTBegrotingsopmaak, "brief 2007", (1, 1))
-    old.set_budget_year(2007)
-    old.abbreviation("SINE", "Sociale Inschakelingseconomie", 1, (1, 1))
+    old = DocumentRecords(SourceDocument(name="2007.txt", text=old_text), BKG.BBTBegrotingsopmaak, "brief 2007", (1, 1), 2007)
     new_text = "De maatregelen SINE en LDE werden geïntegreerd in de maatregel ‘individueel maatwerk’.\n"
-    new = DocumentGraph(SourceDocument(name="2023.txt", text=new_text), BKG.BBTBegrotingsuitvoering, "bbt 2023", (1, 1))
-    new.set_budget_year(2023)
-    for dg, abbreviations in ((old, {"SINE": "Sociale Inschakelingseconomie"}), (new, LIST)):
+    new = DocumentRecords(SourceDocument(name="2023.txt", text=new_text), BKG.BBTBegrotingsuitvoering, "bbt 2023", (1, 1), 2023)
+    for parsed, abbreviations in ((old, {"SINE": "Sociale Inschakelingseconomie"}), (new, LIST)):
         for index, (abbr, meaning) in enumerate(abbreviations.items(), start=1):
-            dg.abbreviation(abbr, meaning, index, (1, 1))
-        maatregelen.read(dg.doc, dg)
-    old.amount("budget", SINE, "krediet", 2007, "VAK", Decimal("1500000"), (2, 2), unit="euro")
-    merged = old.graph + new.graph
+            parsed.add(Abbreviation(abbr, meaning, index, (1, 1)))
+        parsed.records += maatregelen.read(parsed)
+    sine = MeasureRef("Sociale Inschakelingseconomie")
+    old.add(Amount("budget", sine, "krediet", 2007, "VAK", Decimal("1500000"), (2, 2), unit="euro"))
+    merged = writer.write(old).graph + writer.write(new).graph
     db = ox.Store()
-    for g in (merged, lineage.infer(merged), build_ontology()):
+    for g in (merged, lineage.infer([old, new]), build_ontology()):
         db.load(g.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
     rows = history(db, "Individueel Maatwerk")
     assert [(r["year"], r["via"], r["kind"], r["amount"], r["unit"]) for r in rows if r["source_document"] == "2007.txt"] == [
