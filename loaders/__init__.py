@@ -18,7 +18,7 @@ from .records import DocumentRecords
 from .source import DocumentError, SourceDocument
 
 # Kinds whose modules still write their graph directly (being moved to records).
-for _module in (beleidsbrief, beleidsnota, schriftelijke_vragen):
+for _module in (beleidsbrief, schriftelijke_vragen):
     _name = _module.__name__.rsplit(".", 1)[-1]
     register(DocumentKind(_name, _module.KIND, _module.recognise, _module.load, _module.PARTS, _module.CLOSING_PARTS))
 

@@ -18,11 +18,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from rdflib import Literal, URIRef
-
-from . import maatregelen
+from . import records as r
 from .goals import GoalHeading, od_heading, parent_sd, sd_heading
-from .model import DocumentGraph, goal_iri, ise_iri
+from .kinds import DocumentKind, register
 from .numbers import percentages_by_year
 from .source import SourceDocument
 from .text import (
@@ -36,9 +34,8 @@ from .text import (
     strip_markup,
     toc_entry,
 )
-from .vocab import BKG
+from .vocab import BKG, slug
 
-KIND = BKG.Beleidsnota
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
 PARTS = ("SD-koppen", "OD-koppen")
 #: Parts that close a complete document of this kind (none is required).
@@ -259,14 +256,14 @@ def recognise(doc: SourceDocument) -> bool:
     return any(_SD_RE.match(t) or sd_heading(t) for t in body) and any(od_heading(t) for t in body)
 
 
-# -- writing the graph ----------------------------------------------------------------------------------------------
+# -- reading into records -------------------------------------------------------------------------------------------
 
 
 @dataclass
 class _IndicatorDraft:
     """An indicator being read from the annex: headline, notes and metadata rows."""
 
-    ise: URIRef | None
+    ise: r.IseRef | None
     first: int
     last: int
     headline: str | None = None
@@ -286,7 +283,7 @@ class _IndicatorDraft:
 
 
 class _Reader:
-    """Reads one Beleidsnota into a :class:`DocumentGraph`, part by part."""
+    """Reads one Beleidsnota into records, part by part."""
 
     def __init__(self, doc: SourceDocument) -> None:
         self.doc = doc
@@ -295,14 +292,14 @@ class _Reader:
         if title is None:
             raise doc.error("has no cover title 'Beleidsnota <yyyy>-<yyyy>'; not a Beleidsnota")
         self.title = title
-        self.g = DocumentGraph(doc, KIND, title.text, title.span)
-        self.plan = self.g.plan(title.domain, title.legislature)
+        self.out = r.DocumentRecords(doc, BKG.Beleidsnota, title.text, title.span, plan=r.Plan(title.domain, title.legislature))
         self.field_name: str | None = None
-        self.ises: set[URIRef] = set()
-        self.sd_of_ise: dict[URIRef, list[URIRef]] = {}
+        #: The ISEs read and the SDs under each, by identity: the same ISE may be printed in another case.
+        self.ises: set[tuple[str, str]] = set()
+        self.sd_of_ise: dict[tuple[str, str], list[r.GoalRef]] = {}
         self.goal_lines: dict[tuple[str, str], int] = {}
 
-    def read(self) -> DocumentGraph:
+    def read(self) -> r.DocumentRecords:
         start = _body_start(self.plain, self.title)
         self._filing(start)
         readers = {
@@ -314,7 +311,7 @@ class _Reader:
         for part in _parts(self.doc, self.plain, start):
             readers[part.kind](part)
         self._check_toc()
-        return self.g
+        return self.out
 
     # -- cover ------------------------------------------------------------------
 
@@ -333,9 +330,8 @@ class _Reader:
         if "indiener" not in found:
             return
         lines = [n for n, _ in found.values()]
-        node = self.g.statement("indiening", BKG.Indiening, self.g.iri, (min(lines), max(lines)))
-        for prop, (_, value) in sorted(found.items()):
-            self.g.add(node, BKG[prop], Literal(value) if isinstance(value, date) else value)
+        facts = tuple((prop, value) for prop, (_, value) in sorted(found.items()))
+        self.out.add(r.Filing(facts, ((min(lines), max(lines)),)))
 
     # -- policy field, ISEs, goals ------------------------------------------------
 
@@ -343,9 +339,9 @@ class _Reader:
         """ISE, SD and OD headings, in document order: each goal belongs to the ISE and SD above it."""
         if m := _FIELD_RE.match(part.title):
             self.field_name = m["name"]
-            self.g.policy_field(self.field_name, (part.first, part.first))
-        ise: URIRef | None = None
-        sd: URIRef | None = None
+            self.out.add(r.PolicyField(self.field_name, (part.first, part.first)))
+        ise: r.IseRef | None = None
+        sd: r.GoalRef | None = None
         n = part.first + 1
         while n <= part.last:
             text = self.plain[n]
@@ -359,25 +355,25 @@ class _Reader:
                 number = heading.number or self._next_sd_number()
                 sd = self._goal("SD", number, [heading.title, *self.plain[n + 1 : end + 1]], (n, end), ise, None)
                 if ise is not None:
-                    self.sd_of_ise.setdefault(ise, []).append(sd)
+                    self.sd_of_ise.setdefault(_identity(ise), []).append(sd)
                 n = end
             elif od := od_heading(text):
                 end = _heading_lines(self.doc, self.plain, n, part.last)
                 sd_number = parent_sd(od.number)
-                parent = goal_iri(self.plan, "SD", sd_number) if sd_number else sd
+                parent = r.GoalRef("SD", sd_number) if sd_number else sd
                 self._goal("OD", od.number, [od.title, *self.plain[n + 1 : end + 1]], (n, end), ise, parent)
                 n = end
             n += 1
 
-    def _ise(self, heading: str, span: tuple[int, int]) -> URIRef:
+    def _ise(self, heading: str, span: r.Span) -> r.IseRef:
         """An ISE heading; a field named in the heading wins over the part's, the plan's domain is the fallback."""
         name, field_name = ise_heading(heading)
         field_name = field_name or self.field_name or self.title.domain
-        iri = ise_iri(field_name, name)
-        if iri not in self.ises:
-            self.ises.add(iri)
-            self.g.ise(field_name, name, span, title=heading)
-        return iri
+        ref = r.IseRef(field_name, name)
+        if _identity(ref) not in self.ises:
+            self.ises.add(_identity(ref))
+            self.out.add(r.Ise(field_name, name, span, title=heading))
+        return ref
 
     def _next_sd_number(self) -> str:
         """SDs without a printed number are numbered in document order ('strategische doelstelling 1', 2...)."""
@@ -388,10 +384,10 @@ class _Reader:
         level: str,
         number: str,
         parts: list[str],
-        span: tuple[int, int],
-        ise: URIRef | None,
-        parent: URIRef | None,
-    ) -> URIRef:
+        span: r.Span,
+        ise: r.IseRef | None,
+        parent: r.GoalRef | None,
+    ) -> r.GoalRef:
         if (level, number) in self.goal_lines:
             earlier = self.goal_lines[(level, number)]
             raise self.doc.error(
@@ -399,7 +395,7 @@ class _Reader:
             )
         self.goal_lines[(level, number)] = span[0]
         title, _footnote = heading_title(parts)
-        return self.g.goal(self.plan, level, number, title, span, ise=ise, parent=parent)
+        return self.out.add(r.Goal(level, number, title, span, ise, parent)).ref
 
     def _check_toc(self) -> None:
         """Every OD the table of contents lists must have been read from a body heading."""
@@ -426,7 +422,7 @@ class _Reader:
             if not _is_heading_markup(self.doc.line(n))
         ]
         for index, entry in enumerate(abbreviation_entries(lines), start=1):
-            self.g.abbreviation(entry.abbr, entry.meaning, index, (entry.first, entry.last))
+            self.out.add(r.Abbreviation(entry.abbr, entry.meaning, index, (entry.first, entry.last)))
 
     def _initiatives(self, part: _Part) -> None:
         """Rows of the initiatives table; a numbered sub-heading names the responsible entity.
@@ -458,8 +454,8 @@ class _Reader:
             row = dict(zip(columns, (join_wrapped(p) for p in pieces), strict=False))
             number = row.pop("nummer").rstrip(".")
             title = row.pop("titel", "") or number
-            fields = {k: v or None for k, v in row.items() if k}
-            self.g.initiative(number, title, (first, last), entiteit=row_entity, **fields)
+            fields = {"entiteit": row_entity, **{k: v or None for k, v in row.items() if k}}
+            self.out.add(r.Initiative(number, title, (first, last), tuple(fields.items())))
 
     @staticmethod
     def _initiative_header(cells: list[str]) -> list[str] | None:
@@ -479,7 +475,7 @@ class _Reader:
         A row with an empty first cell continues the previous row; a second table
         half repeating the same 'Benaming' belongs to the same indicator.
         """
-        ise: URIRef | None = None
+        ise: r.IseRef | None = None
         draft: _IndicatorDraft | None = None
         key: str | None = None
         for n in range(part.first + 1, part.last + 1):
@@ -526,16 +522,16 @@ class _Reader:
         name = draft.value("benaming") or draft.headline
         if not name:
             return
-        metadata: dict[str, str | URIRef | None] = {
+        metadata: dict[str, str | r.IseRef | r.GoalRef | None] = {
             prop: draft.value(prop) for prop in _INDICATOR_FIELDS.values() if prop != "benaming"
         }
         kind, remark = _kind_and_remark(draft.cells.get("soortIndicator", []))
         metadata.update(soortIndicator=kind, opmerking=remark, kop=draft.headline)
         metadata["toelichting"] = join_wrapped(draft.notes) or None
         metadata["ise"] = draft.ise
-        sds = self.sd_of_ise.get(draft.ise, []) if draft.ise else []
+        sds = self.sd_of_ise.get(_identity(draft.ise), []) if draft.ise else []
         metadata["doelstelling"] = sds[0] if len(sds) == 1 else None
-        ind = self.g.indicator(self.plan, name, (draft.first, draft.last), **metadata)
+        self.out.add(r.Indicator(name, (draft.first, draft.last), tuple((k, v) for k, v in metadata.items() if v is not None)))
         # The latest value: from its metadata row, else from the headline ('... van 29,5 ppt in 2023.').
         latest, span = draft.value("laatsteWaarde"), draft.rows.get("laatsteWaarde")
         if not latest and draft.headline:
@@ -543,7 +539,12 @@ class _Reader:
         if latest and span:
             series = "Kloof" if "kloof" in latest.lower() else "Waarde"
             for year, value, unit in percentages_by_year(latest):
-                self.g.indicator_value(ind, series, year, value, unit, span)
+                self.out.add(r.IndicatorValue(name, series, year, value, unit, span))
+
+
+def _identity(ise: r.IseRef) -> tuple[str, str]:
+    """An ISE's identity: its field and name whatever their case or punctuation (as its IRI has them)."""
+    return slug(ise.field), slug(ise.name)
 
 
 def _kind_and_remark(pieces: list[str]) -> tuple[str | None, str | None]:
@@ -556,12 +557,11 @@ def _kind_and_remark(pieces: list[str]) -> tuple[str | None, str | None]:
     return kind_text, strip_markup(rest) or None
 
 
-def load(doc: SourceDocument) -> DocumentGraph:
-    """The Beleidsnota's plan, structure, indicators, abbreviations and initiatives, each with its lines;
-    then the measures its text names (``maatregelen``)."""
-    dg = _Reader(doc).read()
-    maatregelen.read_into_graph(doc, dg)
-    return dg
+def read(doc: SourceDocument) -> r.DocumentRecords:
+    """The Beleidsnota's plan, filing, structure, indicators, abbreviations and initiatives, each with its lines."""
+    return _Reader(doc).read()
 
 
-__all__ = ["KIND", "load", "recognise"]
+KIND = register(DocumentKind("beleidsnota", BKG.Beleidsnota, recognise, read, PARTS, CLOSING_PARTS))
+
+__all__ = ["KIND", "read", "recognise"]

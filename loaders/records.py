@@ -16,6 +16,7 @@ not by IRI: IRIs are the writer's business.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import TypeAlias
 
@@ -293,6 +294,16 @@ class Note:
     part: str
     message: str
     span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Filing:
+    """How the document was filed in parliament (``bkg:Indiening``): ``facts`` are its properties
+    (indiener, stuknummer, datumIndiening) and ``spans`` the places they were read, the first one the
+    statement's own."""
+
+    facts: tuple[tuple[str, str | date], ...]
+    spans: tuple[Span, ...]
 
 
 # -- one document --------------------------------------------------------------------------------------------------

@@ -174,3 +174,12 @@ def _(rec: r.MeasureTransition, w: Writer) -> None:
     w.dg.add(node, BKG.van, measure_iri(rec.source))
     w.dg.add(node, BKG.naar, measure_iri(rec.target))
     w.dg.add(node, BKG.relatie, rec.relation)
+
+
+@write_record.register
+def _(rec: r.Filing, w: Writer) -> None:
+    node = w.dg.statement("indiening", BKG.Indiening, w.dg.iri, rec.spans[0])
+    for span in rec.spans[1:]:
+        w.dg.source(node, span)
+    for prop, value in rec.facts:
+        w.dg.add(node, BKG[prop], value)

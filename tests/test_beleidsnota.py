@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from rdflib import DCTERMS, RDF, SKOS, Graph, URIRef
 
-from beleidskg.loaders import beleidsnota, kind_of
+from beleidskg.loaders import beleidsnota, kind_of, load
 from beleidskg.loaders.model import goal_iri, indicator_iri, ise_iri, plan_iri
 from beleidskg.loaders.source import DocumentError, SourceDocument
 from beleidskg.loaders.text import strip_markup
@@ -40,7 +40,7 @@ def doc(corpus_docs: dict[str, SourceDocument]) -> SourceDocument:
 
 @pytest.fixture(scope="module")
 def graph(doc: SourceDocument) -> Graph:
-    return beleidsnota.load(doc).graph
+    return load(doc).graph
 
 
 def lines_of(graph: Graph, node: URIRef) -> tuple[int, int]:
@@ -76,7 +76,7 @@ def test_recognised_only_as_beleidsnota(corpus_docs: dict[str, SourceDocument]) 
     assert beleidsnota.recognise(corpus_docs["001"])
     for key in ("000", "002", "003", "004"):
         assert not beleidsnota.recognise(corpus_docs[key]), key
-    assert kind_of(corpus_docs["001"]).cls == beleidsnota.KIND
+    assert kind_of(corpus_docs["001"]) is beleidsnota.KIND
 
 
 def test_document_title_and_plan(graph: Graph, doc: SourceDocument) -> None:
@@ -292,7 +292,7 @@ Tekst.
 """
     )
     assert beleidsnota.recognise(doc)
-    graph = beleidsnota.load(doc).graph
+    graph = load(doc).graph
     ods = goals(graph, "OD")
     assert {n: od["title"] for n, od in ods.items()} == {
         1: "We optimaliseren de maatregel collectief maatwerk",
@@ -323,8 +323,8 @@ OD 2: Een doelstelling die verder ontbreekt .....\t11
 OD 1: Titel in de tekst
 """
     with pytest.raises(DocumentError, match="lists OD 2 but no body heading"):
-        beleidsnota.load(small(body, toc))
-    graph = beleidsnota.load(small(body + "\nOD 2: Een doelstelling die verder ontbreekt\n", toc)).graph
+        load(small(body, toc))
+    graph = load(small(body + "\nOD 2: Een doelstelling die verder ontbreekt\n", toc)).graph
     assert goals(graph, "OD")[1]["title"] == "Titel in de tekst"
 
 
@@ -348,7 +348,7 @@ en Beroepsopleiding
 OD: Operationele doelstelling
 """,
     )
-    graph = beleidsnota.load(doc).graph
+    graph = load(doc).graph
     plan = plan_iri("Werk en Sociale Economie", "2019-2024")
     assert (plan, RDF.type, BKG.Beleidsplan) in graph
     assert goals(graph, "OD")[1]["ise"] == ise_iri("Werk", "Activering")
@@ -382,7 +382,7 @@ Benaming\tTweede indicator
 Soort indicator\tOutputindicator
 """
     )
-    graph = beleidsnota.load(doc).graph
+    graph = load(doc).graph
     names = {str(graph.value(n, BKG.benaming)) for n in graph.subjects(RDF.type, BKG.IndicatorBeschrijving)}
     assert names == {"Eerste indicator", "Tweede indicator"}
     (obs,) = graph.subjects(BKG.indicator, indicator_iri(PLAN, "Eerste indicator"))
@@ -395,7 +395,7 @@ def test_not_a_beleidsnota() -> None:
     doc = SourceDocument(name="x.txt", text="In mijn beleidsnota 2019-2024 stond het al.\n\nOD 1: Iets\n" * 10)
     assert not beleidsnota.recognise(doc)
     with pytest.raises(DocumentError, match="no cover title"):
-        beleidsnota.load(doc)
+        beleidsnota.read(doc)
 
 
 def test_wrapped_initiative_row_and_headline_only_indicator() -> None:
@@ -424,7 +424,7 @@ OD 7: We zetten in op wisselwerking
 **Indicator: Samenwerking tussen sociale en reguliere economie van 12,5% in 2024.**
 """
     )
-    graph = beleidsnota.load(doc).graph
+    graph = load(doc).graph
     (row,) = graph.subjects(RDF.type, BKG.Regelgevingsinitiatief)
     assert str(graph.value(row, DCTERMS.title)) == "Wijziging van het maatwerkdecreet"
     assert str(graph.value(row, BKG.inhoud)) == "Nieuw kader voor maatwerk"
