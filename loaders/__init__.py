@@ -18,7 +18,7 @@ from .records import DocumentRecords
 from .source import DocumentError, SourceDocument
 
 # Kinds whose modules still write their graph directly (being moved to records).
-for _module in (beleidsbrief, schriftelijke_vragen):
+for _module in (beleidsbrief,):
     _name = _module.__name__.rsplit(".", 1)[-1]
     register(DocumentKind(_name, _module.KIND, _module.recognise, _module.load, _module.PARTS, _module.CLOSING_PARTS))
 
@@ -55,7 +55,8 @@ def load(doc: SourceDocument) -> DocumentGraph:
         if dg.records is None:
             dg.records = DocumentRecords(doc, kind.cls, "", (1, 1))
     else:
-        parsed.records += maatregelen.read(parsed)
+        for stage in kind.stages:
+            parsed.records += stage(parsed)
         dg = writer.write(parsed)
     other_tables = reading.read_other_tables(doc, dg)
     dg.report = reading.report(doc, dg, kind.parts, other_tables, kind.closing_parts)

@@ -25,6 +25,7 @@ CREDIT_TYPES = ("VAK", "VEK", "AO", "TO", "LO")
 UNITS = {
     "duizend euro": BKG.DuizendEuro,
     "euro": BKG.Euro,
+    "miljoen euro": BKG.MiljoenEuro,
     "procent": BKG.Procent,
     "procentpunt": BKG.Procentpunt,
     "personen": BKG.Personen,

@@ -297,6 +297,17 @@ class Note:
 
 
 @dataclass(frozen=True)
+class QuotedAmount:
+    """An amount running text quotes with its unit as written ('88 miljoen euro': unit 'miljoen euro'),
+    not an amount of a table: ``value`` in that unit, ``text`` as printed."""
+
+    value: Decimal
+    unit: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Filing:
     """How the document was filed in parliament (``bkg:Indiening``): ``facts`` are its properties
     (indiener, stuknummer, datumIndiening) and ``spans`` the places they were read, the first one the

@@ -47,7 +47,9 @@ from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, URIRef
 
-from .model import DocumentGraph, legislature_of
+from . import records as r
+from .kinds import DocumentKind, register
+from .model import UNITS, DocumentGraph, legislature_of
 from .numbers import parse_amount
 from .source import SourceDocument
 from .text import (
@@ -61,8 +63,8 @@ from .text import (
     normalise_space,
 )
 from .vocab import BKG, ID, slug
+from .writer import Writer, write_record
 
-KIND = BKG.SchriftelijkeVragen
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
 PARTS = ()
 #: Parts that close a complete document of this kind (none is required).
@@ -397,30 +399,113 @@ def recognise(doc: SourceDocument) -> bool:
     return sum(1 for ln in doc.lines if ln.strip() and parse_header(ln) is not None) >= 2
 
 
-def _party(g: DocumentGraph, name: str) -> URIRef:
+# -- records ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicHeading:
+    """A heading the questions below it, or the answer it heads, are about (``bkg:Onderwerp``), on line ``line``."""
+
+    title: str
+    line: int
+
+
+@dataclass(frozen=True)
+class WrittenQuestion:
+    """A question: who put it, its topic heading's line, its text, and the article codes and amounts it quotes.
+
+    ``line`` (its first header line) is its identity in the document; ``span`` runs to its last line.
+    """
+
+    line: int
+    span: r.Span
+    askers: tuple[Asker, ...]
+    topic: int | None
+    text: str | None
+    articles: tuple[str, ...]
+    amounts: tuple[r.QuotedAmount, ...]
+
+
+@dataclass(frozen=True)
+class WrittenAnswer:
+    """An answer: the questions it answers (their first lines), its topic heading's line, its text, what it quotes."""
+
+    span: r.Span
+    questions: tuple[int, ...]
+    topic: int | None
+    text: str
+    articles: tuple[str, ...]
+    amounts: tuple[r.QuotedAmount, ...]
+
+
+def _party(dg: DocumentGraph, name: str) -> URIRef:
     node = ID[f"fractie/{slug(name)}"]
-    g.graph.add((node, RDF.type, BKG.Fractie))
-    g.graph.add((node, RDF.type, PROV.Agent))
-    g.add(node, BKG.naam, name)
+    dg.graph.add((node, RDF.type, BKG.Fractie))
+    dg.graph.add((node, RDF.type, PROV.Agent))
+    dg.add(node, BKG.naam, name)
     return node
 
 
-def _member(g: DocumentGraph, name: str, party: URIRef) -> URIRef:
+def _member(dg: DocumentGraph, name: str, party: URIRef) -> URIRef:
     node = ID[f"persoon/{slug(name)}"]
-    g.graph.add((node, RDF.type, BKG.Parlementslid))
-    g.graph.add((node, RDF.type, PROV.Agent))
-    g.add(node, BKG.naam, name)
-    g.add(node, BKG.lidVan, party)
+    dg.graph.add((node, RDF.type, BKG.Parlementslid))
+    dg.graph.add((node, RDF.type, PROV.Agent))
+    dg.add(node, BKG.naam, name)
+    dg.add(node, BKG.lidVan, party)
     return node
 
 
-def _topic(g: DocumentGraph, topic: Topic) -> URIRef:
-    node = g.statement(f"onderwerp/{topic.line}", BKG.Onderwerp, None, (topic.line, topic.line))
-    g.add(node, DCTERMS.title, topic.title)
-    return node
+def _topic(w: Writer, line: int | None) -> URIRef | None:
+    return w.dg.local(f"onderwerp/{line}") if line is not None else None
 
 
-def quoted_amounts(text: str) -> list[tuple[re.Match[str], Decimal, URIRef]]:
+def _mentions(w: Writer, node: URIRef, path: str, articles: tuple[str, ...], amounts: tuple[r.QuotedAmount, ...]) -> None:
+    """The article codes and amounts quoted in a question's or answer's text."""
+    for code in articles:
+        w.dg.add(node, BKG.vermeldtArtikel, w.dg.article_code(code))
+    for index, quoted in enumerate(amounts, start=1):
+        amount = w.dg.statement(f"{path}/bedrag/{index}", BKG.GeciteerdBedrag, None, quoted.span)
+        w.dg.add(amount, BKG.bedrag, quoted.value)
+        w.dg.add(amount, BKG.eenheid, UNITS[quoted.unit])
+        w.dg.add(amount, BKG.tekst, quoted.text)
+        w.dg.add(amount, BKG["in"], node)
+
+
+@write_record.register
+def _(rec: TopicHeading, w: Writer) -> None:
+    node = w.dg.statement(f"onderwerp/{rec.line}", BKG.Onderwerp, None, (rec.line, rec.line))
+    w.dg.add(node, DCTERMS.title, rec.title)
+
+
+@write_record.register
+def _(rec: WrittenQuestion, w: Writer) -> None:
+    """A question with its askers (party agents, member agents) and what it quotes."""
+    path = f"vraag/{rec.line}"
+    node = w.dg.statement(path, BKG.Vraag, None, rec.span)
+    w.dg.add(node, BKG.onderwerp, _topic(w, rec.topic))
+    for asker in rec.askers:
+        w.dg.add(node, BKG.vraagsteller, asker.header)
+        party = _party(w.dg, asker.party)
+        w.dg.add(node, BKG.fractie, party)
+        for name in asker.members:
+            w.dg.add(node, BKG.gesteldDoor, _member(w.dg, name, party))
+    w.dg.add(node, BKG.vraagtekst, rec.text)
+    _mentions(w, node, path, rec.articles, rec.amounts)
+
+
+@write_record.register
+def _(rec: WrittenAnswer, w: Writer) -> None:
+    """An answer, pointing at every question it answers, and what it quotes."""
+    path = f"antwoord/{rec.span[0]}"
+    node = w.dg.statement(path, BKG.Antwoord, None, rec.span)
+    for line in rec.questions:
+        w.dg.add(node, BKG.antwoordOp, w.dg.local(f"vraag/{line}"))
+    w.dg.add(node, BKG.onderwerp, _topic(w, rec.topic))
+    w.dg.add(node, BKG.antwoordtekst, rec.text)
+    _mentions(w, node, path, rec.articles, rec.amounts)
+
+
+def quoted_amounts(text: str) -> list[tuple[re.Match[str], Decimal, str]]:
     """Each amount with a euro unit in ``text``: the match, its value in the unit as written, the unit."""
     out = []
     for m in _QUOTED_AMOUNT_RE.finditer(text):
@@ -431,73 +516,53 @@ def quoted_amounts(text: str) -> list[tuple[re.Match[str], Decimal, URIRef]]:
     return out
 
 
-def _unit(written: str) -> URIRef:
-    """'miljoen euro' / 'mio euro' -> MiljoenEuro, 'keuro' / 'duizend euro' -> DuizendEuro, 'euro' -> Euro."""
+def _unit(written: str) -> str:
+    """'miljoen euro' / 'mio euro' -> 'miljoen euro', 'keuro' / 'duizend euro' -> 'duizend euro', 'euro' -> 'euro'."""
     unit = written.lower()
     if unit.startswith(("miljoen", "mio")):
-        return BKG.MiljoenEuro
-    return BKG.DuizendEuro if unit.startswith(("k", "duizend")) else BKG.Euro
+        return "miljoen euro"
+    return "duizend euro" if unit.startswith(("k", "duizend")) else "euro"
 
 
-def _mentions(g: DocumentGraph, node: URIRef, path: str, joined: JoinedText) -> None:
-    """The article codes and amounts quoted in a question's or answer's text."""
-    for m in WRAPPED_ARTICLE_CODE_RE.finditer(joined.text):
-        code = normalise_code(m.group(1))
-        g.add(node, BKG.vermeldtArtikel, g.article_code(code))
-    for index, (m, value, unit) in enumerate(quoted_amounts(joined.text), start=1):
-        span = joined.lines_of(m.start(), m.end())
-        amount = g.statement(f"{path}/bedrag/{index}", BKG.GeciteerdBedrag, None, span)
-        g.add(amount, BKG.bedrag, value)
-        g.add(amount, BKG.eenheid, unit)
-        g.add(amount, BKG.tekst, m.group())
-        g.add(amount, BKG["in"], node)
+def _quoted(joined: JoinedText) -> tuple[tuple[str, ...], tuple[r.QuotedAmount, ...]]:
+    """The article codes and the amounts quoted in a question's or answer's text, each amount with its lines."""
+    codes = tuple(normalise_code(m.group(1)) for m in WRAPPED_ARTICLE_CODE_RE.finditer(joined.text))
+    amounts = tuple(
+        r.QuotedAmount(value, unit, m.group(), joined.lines_of(m.start(), m.end()))
+        for m, value, unit in quoted_amounts(joined.text)
+    )
+    return codes, amounts
 
 
-def _write_question(g: DocumentGraph, q: Question, topic: URIRef | None) -> URIRef:
-    """A question with its askers (party agents, member agents) and what it quotes."""
-    last = q.lines[-1].number if q.lines else q.header_lines[-1]
-    path = f"vraag/{q.header_lines[0]}"
-    node = g.statement(path, BKG.Vraag, None, (q.header_lines[0], last))
-    g.add(node, BKG.onderwerp, topic)
-    for asker in q.askers:
-        g.add(node, BKG.vraagsteller, asker.header)
-        party = _party(g, asker.party)
-        g.add(node, BKG.fractie, party)
-        for name in asker.members:
-            g.add(node, BKG.gesteldDoor, _member(g, name, party))
-    joined = join_lines(q.lines)
-    g.add(node, BKG.vraagtekst, joined.text or None)
-    _mentions(g, node, path, joined)
-    return node
-
-
-def _write_answer(g: DocumentGraph, a: Answer, questions: list[URIRef], topic: URIRef | None) -> URIRef:
-    """An answer, pointing at every question it answers, and what it quotes."""
-    path = f"antwoord/{a.lines[0].number}"
-    node = g.statement(path, BKG.Antwoord, None, (a.lines[0].number, a.lines[-1].number))
-    for question in questions:
-        g.add(node, BKG.antwoordOp, question)
-    g.add(node, BKG.onderwerp, topic)
-    joined = join_lines(a.lines)
-    g.add(node, BKG.antwoordtekst, joined.text)
-    _mentions(g, node, path, joined)
-    return node
-
-
-def load(doc: SourceDocument) -> DocumentGraph:
+def read(doc: SourceDocument) -> r.DocumentRecords:
+    """The BBT answered (plan and budget year), the topic headings, the questions and the answers."""
     parsed = parse(doc)
     subject = _SUBJECT_RE.search(parsed.title)
     assert subject is not None  # parse() found it
     year = int(subject.group("year"))
     stated = _LEGISLATURE_RE.search(parsed.title)
     legislature = f"{stated.group('start')}-{stated.group('end')}" if stated else legislature_of(year)
-    g = DocumentGraph(doc, KIND, parsed.title, parsed.title_span)
-    g.plan(normalise_space(subject.group("domain")), legislature)
-    g.set_budget_year(year)
-
-    topics = {id(t): _topic(g, t) for t in parsed.topics}
-    nodes = {id(q): _write_question(g, q, q.topic and topics[id(q.topic)]) for q in parsed.questions}
+    plan = r.Plan(normalise_space(subject.group("domain")), legislature)
+    out = r.DocumentRecords(doc, BKG.SchriftelijkeVragen, parsed.title, parsed.title_span, budget_year=year, plan=plan)
+    for t in parsed.topics:
+        out.add(TopicHeading(t.title, t.line))
+    for q in parsed.questions:
+        joined = join_lines(q.lines)
+        last = q.lines[-1].number if q.lines else q.header_lines[-1]
+        topic = q.topic.line if q.topic else None
+        span = (q.header_lines[0], last)
+        out.add(WrittenQuestion(span[0], span, tuple(q.askers), topic, joined.text or None, *_quoted(joined)))
     for a in parsed.answers:
         if a.lines:
-            _write_answer(g, a, [nodes[id(q)] for q in a.questions], a.topic and topics[id(a.topic)])
-    return g
+            joined = join_lines(a.lines)
+            questions = tuple(q.header_lines[0] for q in a.questions)
+            topic = a.topic.line if a.topic else None
+            span = (a.lines[0].number, a.lines[-1].number)
+            out.add(WrittenAnswer(span, questions, topic, joined.text, *_quoted(joined)))
+    return out
+
+
+#: The measure reader was made for policy texts, not for questions and answers: no stage runs on these records.
+KIND = register(
+    DocumentKind("schriftelijke-vragen", BKG.SchriftelijkeVragen, recognise, read, PARTS, CLOSING_PARTS, stages=())
+)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from rdflib import DCTERMS, PROV, RDF, Graph, URIRef
 
-from beleidskg.loaders import kind_of, schriftelijke_vragen
+from beleidskg.loaders import kind_of, load, schriftelijke_vragen
 from beleidskg.loaders.model import DocumentGraph, article_iri, plan_iri
 from beleidskg.loaders.source import DocumentError, SourceDocument
 from beleidskg.loaders.text import Line, join_lines, join_wrapped, normalise_space
@@ -34,7 +34,7 @@ def doc(corpus_docs: dict[str, SourceDocument]) -> SourceDocument:
 
 @pytest.fixture(scope="module")
 def loaded(doc: SourceDocument) -> DocumentGraph:
-    return schriftelijke_vragen.load(doc)
+    return load(doc)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def amount_nodes(graph: Graph, node: URIRef) -> dict[str, URIRef]:
 
 def test_recognised_from_its_content(doc: SourceDocument) -> None:
     assert schriftelijke_vragen.recognise(doc)
-    assert kind_of(doc).cls == schriftelijke_vragen.KIND
+    assert kind_of(doc) is schriftelijke_vragen.KIND
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
@@ -328,7 +328,7 @@ INLINE = "\n".join(
 
 @pytest.fixture(scope="module")
 def inline() -> Graph:
-    return schriftelijke_vragen.load(SourceDocument(name="x.txt", text=INLINE)).graph
+    return load(SourceDocument(name="x.txt", text=INLINE)).graph
 
 
 def test_inline_recognised() -> None:
@@ -366,20 +366,20 @@ def test_inline_heading_followed_by_text_heads_an_answer_without_question(inline
 
 
 def test_inline_plan_from_the_budget_year() -> None:
-    g = schriftelijke_vragen.load(SourceDocument(name="x.txt", text=INLINE))
+    g = load(SourceDocument(name="x.txt", text=INLINE))
     assert g.graph.value(g.iri, BKG.plan) == plan_iri("Werk en Sociale Economie", "2019-2024")
 
 
 def test_without_the_bbt_line_the_document_is_refused() -> None:
     text = INLINE.replace("BBT Werk en Sociale Economie 2022 ", "Werk ")
     with pytest.raises(DocumentError, match="BBT"):
-        schriftelijke_vragen.load(SourceDocument(name="x.txt", text=text))
+        schriftelijke_vragen.read(SourceDocument(name="x.txt", text=text))
 
 
 @pytest.mark.parametrize("layout", [without_blank_lines, pdftotext_layout])
 def test_inline_in_other_layouts_gives_the_same_facts(layout) -> None:
-    expected = facts(schriftelijke_vragen.load(SourceDocument(name="x.txt", text=INLINE)))
-    assert facts(schriftelijke_vragen.load(SourceDocument(name="x.txt", text=layout(INLINE)))) == expected
+    expected = facts(load(SourceDocument(name="x.txt", text=INLINE)))
+    assert facts(load(SourceDocument(name="x.txt", text=layout(INLINE)))) == expected
 
 
 #: Questions without blank lines: where each ends is read from what it says.
@@ -420,7 +420,7 @@ ASKED = "\n".join(
     ],
 )
 def test_a_question_ends_once_it_has_asked(header: int, question_ends: str, answer_starts: str) -> None:
-    graph = schriftelijke_vragen.load(SourceDocument(name="x.txt", text=ASKED)).graph
+    graph = load(SourceDocument(name="x.txt", text=ASKED)).graph
     q = node_at(graph, BKG.Vraag, header)
     assert str(graph.value(q, BKG.vraagtekst)).endswith(question_ends)
     (a,) = answers_to(graph, q)
