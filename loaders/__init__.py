@@ -11,16 +11,11 @@ of stores, SHACL or HTTP.
 
 from __future__ import annotations
 
-from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, maatregelen, reading, schriftelijke_vragen, writer  # noqa: F401 (they register their kinds)
-from .kinds import KINDS, DocumentKind, register
+from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, reading, schriftelijke_vragen, writer  # noqa: F401 (they register their kinds)
+from .kinds import KINDS, DocumentKind
 from .model import DocumentGraph
 from .records import DocumentRecords
 from .source import DocumentError, SourceDocument
-
-# Kinds whose modules still write their graph directly (being moved to records).
-for _module in (beleidsbrief,):
-    _name = _module.__name__.rsplit(".", 1)[-1]
-    register(DocumentKind(_name, _module.KIND, _module.recognise, _module.load, _module.PARTS, _module.CLOSING_PARTS))
 
 
 def logical(doc: SourceDocument) -> SourceDocument:
@@ -47,17 +42,13 @@ def parse(doc: SourceDocument) -> tuple[DocumentKind, DocumentRecords]:
 
 
 def load(doc: SourceDocument) -> DocumentGraph:
-    """The graph of ``doc``: parsed, measures found, written, and its reading report attached."""
+    """The graph of ``doc``: parsed, its kind's stages run on the records (measures), written, and its
+    reading report attached."""
     doc = logical(doc)
     kind, parsed = parse(doc)
-    if isinstance(parsed, DocumentGraph):  # transitional: a reader that still writes its graph itself
-        dg = parsed
-        if dg.records is None:
-            dg.records = DocumentRecords(doc, kind.cls, "", (1, 1))
-    else:
-        for stage in kind.stages:
-            parsed.records += stage(parsed)
-        dg = writer.write(parsed)
+    for stage in kind.stages:
+        parsed.records += stage(parsed)
+    dg = writer.write(parsed)
     other_tables = reading.read_other_tables(doc, dg)
     dg.report = reading.report(doc, dg, kind.parts, other_tables, kind.closing_parts)
     reading.write(dg, dg.report)

@@ -42,8 +42,9 @@ from decimal import Decimal
 
 from rdflib import DCTERMS, RDF, SKOS, URIRef
 
-from . import maatregelen
-from .model import DocumentGraph, legislature_of
+from . import records as r
+from .kinds import DocumentKind, register
+from .model import legislature_of
 from .numbers import parse_amount
 from .source import SourceDocument
 from .text import (
@@ -59,8 +60,8 @@ from .text import (
     numbered,
 )
 from .vocab import BKG, ID, slug
+from .writer import Writer, write_record
 
-KIND = BKG.Beleidsbrief
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
 PARTS = ()
 #: Parts that close a complete document of this kind (none is required).
@@ -873,30 +874,141 @@ def parse(doc: SourceDocument) -> Parsed:
     return Parsed(ctx, found, abbreviations(doc), tables(doc), budget_year, title, span)
 
 
+# -- records ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PolicyText:
+    """A headed text of a part (``bkg:Beleidstekst``): Doel, Bereik, Realisaties, Beleidsopties or Budget."""
+
+    kind: str
+    heading: str
+    period: str | None
+    text: str | None
+    span: r.Span
+
+
+@dataclass(frozen=True)
+class PolicyPart:
+    """A chapter, section or annex (``bkg:Beleidsonderdeel``), known by its key ('5.2.1', 'bijlage-2').
+
+    ``measure`` is the measure an instrument section discusses, ``policy_line`` whether
+    the part is a policy line (realisations or options outside the instruments).
+    """
+
+    key: str
+    number: str
+    title: str
+    span: r.Span
+    parent: str | None
+    measure: r.MeasureRef | None
+    policy_line: bool
+    texts: tuple[PolicyText, ...]
+
+
+@dataclass(frozen=True)
+class AllocationMention:
+    """A basisallocatie a Budget section names (see :class:`Allocation`), for the measure the section is of."""
+
+    code: str
+    span: r.Span
+    measure: r.MeasureRef
+    validity: str | None
+    qualifier: str | None
+
+
+@dataclass(frozen=True)
+class BudgetPost:
+    """One amount of a Budget section (``bkg:Begrotingspost``), numbered within its part: the amount with
+    its year and role (:data:`ROLES`), the wording around it, and the basisallocaties it is on."""
+
+    part: str
+    index: int
+    measure: r.MeasureRef
+    role: str
+    year: int | None
+    value: Decimal
+    wording: str
+    span: r.Span
+    allocations: tuple[str, ...]
+
+
 def allocation_iri(code: str) -> URIRef:
     """A basisallocatie: one node per code ('52.4 33.07') across documents."""
     return ID[f"basisallocatie/{slug(code)}"]
 
 
-class _Writer:
+def _part_iri(w: Writer, key: str) -> URIRef:
+    return w.dg.local(f"onderdeel/{slug(key)}")
+
+
+@write_record.register
+def _(rec: PolicyPart, w: Writer) -> None:
+    measure = w.iri(rec.measure)
+    node = w.dg.statement(f"onderdeel/{slug(rec.key)}", BKG.Beleidsonderdeel, measure, rec.span)
+    w.dg.add(node, BKG.nummer, rec.number)
+    w.dg.add(node, DCTERMS.title, rec.title)
+    if rec.parent is not None:
+        w.dg.add(node, BKG.onderdeelVan, _part_iri(w, rec.parent))
+    if rec.policy_line:
+        w.dg.graph.add((node, RDF.type, BKG.Beleidslijn))
+    for t in rec.texts:
+        text = w.dg.statement(f"onderdeel/{slug(rec.key)}/{slug(t.kind)}/{t.span[0]}", BKG.Beleidstekst, measure, t.span)
+        w.dg.add(text, DCTERMS.title, t.heading)
+        w.dg.add(text, BKG.periode, t.period)
+        w.dg.add(text, BKG.inhoud, t.text)
+        w.dg.add(node, SECTION_PROPERTIES[t.kind], text)
+
+
+@write_record.register
+def _(rec: AllocationMention, w: Writer) -> None:
+    iri = allocation_iri(rec.code)
+    w.dg.graph.add((iri, RDF.type, BKG.Basisallocatie))
+    w.dg.add(iri, SKOS.notation, rec.code)
+    w.dg.add(iri, BKG.code, rec.code)
+    w.dg.mention(
+        iri,
+        f"basisallocatie/{slug(rec.code)}/{rec.span[0]}",
+        rec.code,
+        rec.span,
+        maatregel=w.iri(rec.measure),
+        geldigheid=rec.validity,
+        kredietomschrijving=rec.qualifier,
+    )
+
+
+@write_record.register
+def _(rec: BudgetPost, w: Writer) -> None:
+    measure = w.iri(rec.measure)
+    post = w.dg.statement(f"begrotingspost/{slug(rec.part)}/{rec.index}", BKG.Begrotingspost, measure, rec.span)
+    w.dg.add(post, BKG.volgnummer, rec.index)
+    w.dg.add(post, DCTERMS.description, rec.wording)
+    amount = w.dg.amount(
+        BUDGET_TABLE, measure, rec.role, rec.year, DEFAULT_CREDIT, rec.value, rec.span, unit="euro", line_item=post
+    )
+    for code in rec.allocations:
+        w.dg.add(amount, BKG.basisallocatie, allocation_iri(code))
+
+
+class _Reader:
+    """Turns the parsed letter into records, part by part, in document order."""
+
     def __init__(self, doc: SourceDocument, parsed: Parsed) -> None:
-        self.doc, self.parsed = doc, parsed
-        self.dg = DocumentGraph(doc, KIND, parsed.title, parsed.title_span)
-        self.dg.set_budget_year(parsed.budget_year)
-        self.plan = self.dg.plan(parsed.context.domain, legislature_of(parsed.budget_year))
+        self.parsed = parsed
+        plan = r.Plan(parsed.context.domain, legislature_of(parsed.budget_year))
+        self.out = r.DocumentRecords(doc, BKG.Beleidsbrief, parsed.title, parsed.title_span, parsed.budget_year, plan)
         self.abbreviations = {a.abbr: a.meaning for a in parsed.abbreviations}
         self.instruments = instrument_chapter(parsed.parts)
-        self.nodes: dict[str, URIRef] = {}
 
-    def write(self) -> DocumentGraph:
+    def read(self) -> r.DocumentRecords:
         self.filing()
         for index, a in enumerate(self.parsed.abbreviations, start=1):
-            self.dg.abbreviation(a.abbr, a.meaning, index, (a.first, a.last))
+            self.out.add(r.Abbreviation(a.abbr, a.meaning, index, (a.first, a.last)))
         for part in self.parsed.parts:
             self.part(part)
         for table in self.parsed.tables:
             self.table(table)
-        return self.dg
+        return self.out
 
     def filing(self) -> None:
         """The parliamentary paper (from the page header) and the minister who signed the letter."""
@@ -908,85 +1020,47 @@ class _Writer:
             spans.append((ctx.paper_line, ctx.paper_line))
         if ctx.minister is not None:
             spans.append((ctx.minister[1], ctx.minister[2]))
-        node = self.dg.statement("indiening", BKG.Indiening, self.dg.iri, spans[0])
-        for span in spans[1:]:
-            self.dg.source(node, span)
-        self.dg.add(node, BKG.stuknummer, ctx.paper)
-        self.dg.add(node, BKG.indiener, ctx.minister[0] if ctx.minister else None)
+        facts = {"stuknummer": ctx.paper, "indiener": ctx.minister[0] if ctx.minister else None}
+        self.out.add(r.Filing(tuple((k, v) for k, v in facts.items() if v is not None), tuple(spans)))
 
     def part(self, part: Part) -> None:
         measure = None
         if is_measure(part, self.instruments):
             name, abbr = measure_name(part.title, self.abbreviations)
-            measure = self.dg.measure(name, (part.first, part.last), abbreviation=abbr)
-        node = self.dg.statement(f"onderdeel/{slug(part.key)}", BKG.Beleidsonderdeel, measure, (part.first, part.last))
-        self.nodes[part.key] = node
-        self.dg.add(node, BKG.nummer, part.number)
-        self.dg.add(node, DCTERMS.title, part.title)
-        if part.parent is not None:
-            self.dg.add(node, BKG.onderdeelVan, self.nodes[part.parent.key])
-        if is_policy_line(part, self.instruments):
-            self.dg.graph.add((node, RDF.type, BKG.Beleidslijn))
-        for section in part.sections:
-            text = self.dg.statement(
-                f"onderdeel/{slug(part.key)}/{slug(section.kind)}/{section.first}",
-                BKG.Beleidstekst,
-                measure,
-                (section.first, section.last),
-            )
-            self.dg.add(text, DCTERMS.title, section.heading)
-            self.dg.add(text, BKG.periode, section.period)
-            self.dg.add(text, BKG.inhoud, section.text or None)
-            self.dg.add(node, SECTION_PROPERTIES[section.kind], text)
-            if section.kind == "Budget" and measure is not None:
-                self.budget(part, section, measure)
+            measure = r.MeasureRef(self.out.add(r.Measure(name, (part.first, part.last), abbreviation=abbr)).name)
+        texts = tuple(
+            PolicyText(section.kind, section.heading, section.period, section.text or None, (section.first, section.last))
+            for section in part.sections
+        )
+        parent = part.parent.key if part.parent is not None else None
+        policy_line = is_policy_line(part, self.instruments)
+        self.out.add(PolicyPart(part.key, part.number, part.title, (part.first, part.last), parent, measure, policy_line, texts))
+        if measure is not None:
+            for section in part.sections:
+                if section.kind == "Budget":
+                    self.budget(part, section, measure)
 
-    def budget(self, part: Part, section: Section, measure: URIRef) -> None:
+    def budget(self, part: Part, section: Section, measure: r.MeasureRef) -> None:
         stated = allocations(section)
         for a in stated:
-            iri = allocation_iri(a.code)
-            self.dg.graph.add((iri, RDF.type, BKG.Basisallocatie))
-            self.dg.add(iri, SKOS.notation, a.code)
-            self.dg.add(iri, BKG.code, a.code)
-            self.dg.mention(
-                iri,
-                f"basisallocatie/{slug(a.code)}/{a.first}",
-                a.code,
-                (a.first, a.last),
-                maatregel=measure,
-                geldigheid=a.validity,
-                kredietomschrijving=a.qualifier,
-            )
+            self.out.add(AllocationMention(a.code, (a.first, a.last), measure, a.validity, a.qualifier))
         for index, item in enumerate(budget_items(section, [a for a in stated if a.current]), start=1):
-            post = self.dg.statement(
-                f"begrotingspost/{slug(part.key)}/{index}", BKG.Begrotingspost, measure, (item.first, item.last)
-            )
-            self.dg.add(post, BKG.volgnummer, index)
-            self.dg.add(post, DCTERMS.description, item.wording)
-            amount = self.dg.amount(
-                BUDGET_TABLE,
-                measure,
-                item.role,
-                item.year,
-                DEFAULT_CREDIT,
-                item.value,
-                (item.first, item.last),
-                unit="euro",
-                line_item=post,
-            )
-            for a in item.allocations:
-                self.dg.add(amount, BKG.basisallocatie, allocation_iri(a.code))
+            codes = tuple(a.code for a in item.allocations)
+            span = (item.first, item.last)
+            self.out.add(BudgetPost(part.key, index, measure, item.role, item.year, item.value, item.wording, span, codes))
 
     def table(self, table: Table) -> None:
-        indicator = self.dg.indicator(self.plan, table.caption, (table.first, table.last), gegevensbron=table.source)
+        source = (("gegevensbron", table.source),) if table.source else ()
+        self.out.add(r.Indicator(table.caption, (table.first, table.last), source))
         for v in table.values:
-            self.dg.indicator_value(indicator, v.series, v.year, v.value, v.unit, (v.first, v.last))
+            self.out.add(r.IndicatorValue(table.caption, v.series, v.year, v.value, v.unit, (v.first, v.last)))
 
 
-def load(doc: SourceDocument) -> DocumentGraph:
-    dg = _Writer(doc, parse(doc)).write()
-    maatregelen.read_into_graph(doc, dg)
-    return dg
+def read(doc: SourceDocument) -> r.DocumentRecords:
+    """The letter's filing, abbreviations, parts with their texts, measures and budget, and annex tables."""
+    return _Reader(doc, parse(doc)).read()
 
 
-__all__ = ["KIND", "load", "recognise"]
+KIND = register(DocumentKind("beleidsbrief", BKG.Beleidsbrief, recognise, read, PARTS, CLOSING_PARTS))
+
+__all__ = ["KIND", "read", "recognise"]

@@ -4,8 +4,8 @@ Budget explanations and policy plans name their instruments in prose: "de
 maatregel ‘individueel maatwerk’", "de maatregelen LDE, SINE en MWA", "de
 VOP-maatregel". And they state in words how instruments merged: "werden vier
 maatregelen (VOP, SINE, LDE en MWA) ondergebracht in de nieuwe maatregel".
-This module reads both, for any loader that calls :func:`read` at the end of
-its ``load()``, after the document's headings and abbreviations are in the graph.
+This module reads both, as a build stage (:data:`.kinds.STAGES`) on the records a
+document's reader parsed: its headings, structure and abbreviations.
 
 Precision over recall. A name counts as a measure only where the text itself
 says so: a cue word ('maatregel', 'maatregelen', 'tewerkstellingsmaatregel',
@@ -27,10 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rdflib import DCTERMS, RDF, SKOS
-
 from . import records as r
-from .model import DocumentGraph
 from .source import SourceDocument
 from .text import (
     ABBREVIATIONS_HEADING_RE,
@@ -43,7 +40,7 @@ from .text import (
     strip_markup,
     toc_entry,
 )
-from .vocab import BKG, slug
+from .vocab import slug
 
 # -- layout: which lines are running text -----------------------------------------------------------------------------
 
@@ -149,7 +146,7 @@ _ELABORATION_RE = re.compile(r"\s*(?:met name|m\.n\.|namelijk|:)\s+")
 class Lexicon:
     """The names a document defines: abbreviation -> full name, and every full name it writes out.
 
-    Built from the document's own list of abbreviations (already in the graph)
+    Built from the document's own list of abbreviations (its reader's records)
     and from definitions in its text ('Lokale Diensteneconomie (LDE)'). An
     abbreviation defined with two different meanings is left unresolved.
     """
@@ -816,40 +813,6 @@ def read(parsed: r.DocumentRecords) -> list[r.Measure | r.MeasureTransition]:
     abbreviations the document's reader found.
     """
     return Reader(parsed).read()
-
-
-def read_into_graph(doc: SourceDocument, dg: DocumentGraph) -> None:
-    """Transitional, for readers that still write their graph directly: :func:`read` on what ``dg`` holds."""
-    from .writer import Writer, write_record
-
-    g = dg.graph
-    parsed = r.DocumentRecords(doc, RDF.type, "", (1, 1))
-    plan = g.value(dg.iri, BKG.plan)
-    if plan is not None:
-        parsed.plan = r.Plan(str(g.value(plan, BKG.beleidsdomein)), str(g.value(plan, BKG.legislatuur)))
-    for node in sorted(g.subjects(RDF.type, BKG.Afkorting), key=str):
-        abbr, meaning = g.value(node, SKOS.notation), g.value(node, SKOS.prefLabel)
-        if abbr is not None and meaning is not None:
-            parsed.add(r.Abbreviation(str(abbr), str(meaning), 0, dg.spans_read[node]))
-    for mention in g.subjects(RDF.type, BKG.Vermelding):
-        about, title = g.value(mention, BKG.over), str(g.value(mention, DCTERMS.title))
-        span = dg.spans_read[mention]
-        if (about, RDF.type, BKG.Begrotingsartikel) in g:
-            parsed.add(r.Article(str(about).rsplit("/", 1)[-1], title, span))
-        elif (about, RDF.type, BKG.OperationeleDoelstelling) in g:
-            parsed.add(r.Goal("OD", str(about).rsplit("/", 1)[-1], title, span))
-        elif (about, RDF.type, BKG.Beleidsveld) in g:
-            parsed.add(r.PolicyField(title, span))
-        elif (about, RDF.type, BKG.InhoudelijkStructuurelement) in g:
-            parsed.add(r.Ise("", title, span))
-        elif (about, RDF.type, BKG.Beleidsprogramma) in g:
-            parsed.add(r.Programme(title, None, span))
-    w = Writer(dg, parsed.plan)
-    found = read(parsed)
-    for record in found:
-        write_record(record, w)
-    parsed.records += found
-    dg.records = parsed
 
 
 __all__ = ["Lexicon", "Reader", "best_long_form", "definitions", "read"]

@@ -8,7 +8,7 @@ import pytest
 from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 
 from beleidskg.formats import grouped
-from beleidskg.loaders import beleidsbrief, kind_of
+from beleidskg.loaders import beleidsbrief, kind_of, load
 from beleidskg.loaders.model import DocumentGraph, legislature_of, measure_iri, plan_iri
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.text import Line
@@ -25,7 +25,7 @@ def doc(corpus_docs: dict[str, SourceDocument]) -> SourceDocument:
 
 @pytest.fixture(scope="module")
 def loaded(doc: SourceDocument) -> DocumentGraph:
-    return beleidsbrief.load(doc)
+    return load(doc)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def amount_of(graph: Graph, measure: str, year: int, amount: str) -> URIRef:
 
 def test_recognised_from_its_content_and_no_other_corpus_file_is(corpus_docs: dict[str, SourceDocument]) -> None:
     assert {key for key, d in corpus_docs.items() if beleidsbrief.recognise(d)} == {"003"}
-    assert kind_of(corpus_docs["003"]).cls == beleidsbrief.KIND
+    assert kind_of(corpus_docs["003"]) is beleidsbrief.KIND
 
 
 def test_a_renamed_copy_is_still_recognised(doc: SourceDocument) -> None:
@@ -444,7 +444,7 @@ def test_every_span_quotes_its_lines(graph: Graph, doc: SourceDocument) -> None:
 
 
 def test_loading_twice_gives_the_same_triples(doc: SourceDocument, graph: Graph) -> None:
-    again = beleidsbrief.load(SourceDocument(doc.name, doc.text)).graph
+    again = load(SourceDocument(doc.name, doc.text)).graph
     assert sorted(again.serialize(format="nt").splitlines()) == sorted(graph.serialize(format="nt").splitlines())
 
 
