@@ -951,7 +951,7 @@ def _(rec: PolicyPart, w: Writer) -> None:
     if rec.parent is not None:
         w.dg.add(node, BKG.onderdeelVan, _part_iri(w, rec.parent))
     if rec.policy_line:
-        w.dg.graph.add((node, RDF.type, BKG.Beleidslijn))
+        w.dg.add(node, RDF.type, BKG.Beleidslijn)
     for t in rec.texts:
         text = w.dg.statement(f"onderdeel/{slug(rec.key)}/{slug(t.kind)}/{t.span[0]}", BKG.Beleidstekst, measure, t.span)
         w.dg.add(text, DCTERMS.title, t.heading)
@@ -963,7 +963,7 @@ def _(rec: PolicyPart, w: Writer) -> None:
 @write_record.register
 def _(rec: AllocationMention, w: Writer) -> None:
     iri = allocation_iri(rec.code)
-    w.dg.graph.add((iri, RDF.type, BKG.Basisallocatie))
+    w.dg.add(iri, RDF.type, BKG.Basisallocatie)
     w.dg.add(iri, SKOS.notation, rec.code)
     w.dg.add(iri, BKG.code, rec.code)
     w.dg.mention(

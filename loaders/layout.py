@@ -22,6 +22,8 @@ so provenance always points at the document as the user has it.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -51,11 +53,13 @@ _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 _PROSE_WORDS = 8
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_line(line: str) -> str:
     """One line with its spaces made plain: odd spaces become spaces, inner runs one space.
 
     Leading whitespace is kept (some loaders read indentation as a page start);
     a form feed (a page break in ``pdftotext`` output) and a carriage return are removed.
+    Cached: every line is cleaned when looking for page furniture and again when read.
     """
     line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line.replace("\f", "").replace("\r", "")))
     if line.endswith("\u00ad"):  # a soft hyphen at the end of a line is the hyphen of a wrapped word
@@ -263,18 +267,23 @@ def pair_label_columns(lines: list[str], origin: list[tuple[int, int]]) -> tuple
         i += 1
         if not columns:
             continue
-        content = [k for k in range(i, min(len(lines), i + 60)) if lines[k].strip()]
-        labels = []
+        # the non-blank lines of the next 60, read only as far as the labels and their amounts go
+        content = (k for k in range(i, min(len(lines), i + 60)) if lines[k].strip())
+        labels: list[int] = []
+        after_labels: list[int] = []
         for k in content:
             if not _is_label(lines[k]):
+                after_labels.append(k)
                 break
             labels.append(k)
+        if len(labels) < 2:
+            continue
         values = []
-        for k in content[len(labels) : 2 * len(labels)]:
+        for k in itertools.islice(itertools.chain(after_labels, content), len(labels)):
             if not _is_amounts(lines[k], columns):
                 break
             values.append(k)
-        if len(labels) < 2 or len(values) != len(labels):
+        if len(values) != len(labels):
             continue
         for label, value in zip(labels, values, strict=True):
             out.append(f"{lines[label].strip()} {lines[value].strip()}")

@@ -392,6 +392,8 @@ class Reader:
         self.names = self.lexicon.name_pattern()
         self.titles = self.lexicon.title_pattern()
         self.confirmed: set[str] = set()
+        #: The defined names found in each sentence's text (looked for twice: for cues and for transitions).
+        self._known: dict[str, list[Hit]] = {}
 
     # -- the document's own names and structure -----------------------------------------------------------------------------
 
@@ -443,10 +445,13 @@ class Reader:
 
     def known_hits(self, text: str) -> list[Hit]:
         """Every name the document defines, wherever it stands in ``text``."""
+        if (known := self._known.get(text)) is not None:
+            return known
         hits: list[Hit] = []
         for m in self.names.finditer(text) if self.names else ():
             if not hits or m.start() >= hits[-1].end:  # not the 'LDE' of 'Lokale Diensteneconomie (LDE)'
                 hits.append(self._hit(text, m, False))
+        self._known[text] = hits
         return hits
 
     def _item_at(self, text: str, pos: int) -> Hit | None:

@@ -129,9 +129,14 @@ class DocumentGraph:
 
     def __init__(self, doc: SourceDocument, kind: URIRef, title: str, span: tuple[int, int]) -> None:
         self.doc = doc
-        self.graph = Graph()
+        #: The triples written, gathered (many are written several times) and put in the graph in bulk, in the
+        #: order first written: a dict, whose keys keep that order, as a graph's store does.
+        self._pending: dict[tuple[URIRef, URIRef, URIRef | Literal], None] = {}
+        self._graph = Graph(store="SimpleMemory")
         self.iri = document_iri(doc)
         self._spans: set[tuple[int, int]] = set()
+        #: The IRI of each span as the loader numbered it (many facts cite the same lines).
+        self._span_iris: dict[tuple[int, int], URIRef] = {}
         #: Each sourced node's span in the loader's (logical) line numbers.
         self.spans_read: dict[URIRef, tuple[int, int]] = {}
         #: What the loader noticed it could not read (a part missing, a table without rows): for the reading report.
@@ -140,13 +145,23 @@ class DocumentGraph:
         self.report = None
         #: The records the graph was written from (``records.DocumentRecords``), for later build stages (lineage).
         self.records = None
-        g = self.graph
-        g.add((self.iri, RDF.type, kind))
-        g.add((self.iri, BKG.bestandsnaam, Literal(doc.name)))
-        g.add((self.iri, BKG.sha256, Literal(doc.sha256)))
-        g.add((self.iri, BKG.aantalRegels, Literal(len(doc.original.lines))))
-        g.add((self.iri, DCTERMS.title, Literal(title)))
+        self._triple((self.iri, RDF.type, kind))
+        self._triple((self.iri, BKG.bestandsnaam, Literal(doc.name)))
+        self._triple((self.iri, BKG.sha256, Literal(doc.sha256)))
+        self._triple((self.iri, BKG.aantalRegels, Literal(len(doc.original.lines))))
+        self._triple((self.iri, DCTERMS.title, Literal(title)))
         self.source(self.iri, span)
+
+    def _triple(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
+        self._pending[triple] = None
+
+    @property
+    def graph(self) -> Graph:
+        """The document's triples as an rdflib graph (context-free store: a document's graph is one graph)."""
+        if self._pending:
+            self._graph.addN((s, p, o, self._graph) for s, p, o in self._pending)
+            self._pending.clear()
+        return self._graph
 
     # -- provenance -----------------------------------------------------------
 
@@ -165,20 +180,23 @@ class DocumentGraph:
         lines they came from, so a researcher finds the text in the file they have,
         and the pages of those lines when the source knows them (a PDF, form feeds).
         """
-        first, last, text = self.doc.cite(first, first if last is None else last)
-        iri = span_iri(self.doc, (first, last))
+        last = first if last is None else last
+        if (iri := self._span_iris.get((first, last))) is not None:
+            return iri
+        first_read, last_read = first, last
+        first, last, text = self.doc.cite(first, last)
+        iri = self._span_iris[(first_read, last_read)] = span_iri(self.doc, (first, last))
         if (first, last) not in self._spans:
             self._spans.add((first, last))
-            g = self.graph
-            g.add((iri, RDF.type, BKG.Bronfragment))
-            g.add((iri, BKG.document, self.iri))
-            g.add((iri, BKG.eersteRegel, Literal(first)))
-            g.add((iri, BKG.laatsteRegel, Literal(last)))
-            g.add((iri, BKG.tekst, Literal(text)))
+            self._triple((iri, RDF.type, BKG.Bronfragment))
+            self._triple((iri, BKG.document, self.iri))
+            self._triple((iri, BKG.eersteRegel, Literal(first)))
+            self._triple((iri, BKG.laatsteRegel, Literal(last)))
+            self._triple((iri, BKG.tekst, Literal(text)))
             pages = self.doc.original.pages_of(first, last)
             if pages is not None:
-                g.add((iri, BKG.pagina, Literal(pages[0])))
-                g.add((iri, BKG.laatstePagina, Literal(pages[1])))
+                self._triple((iri, BKG.pagina, Literal(pages[0])))
+                self._triple((iri, BKG.laatstePagina, Literal(pages[1])))
         return iri
 
     def source(self, node: URIRef, span: tuple[int, int]) -> URIRef:
@@ -187,16 +205,16 @@ class DocumentGraph:
         The span as the loader numbered it is kept in :attr:`spans_read` for later
         stages (measures) that work on the loader's logical lines.
         """
-        self.graph.add((node, BKG.bron, self.span(*span)))
+        self._triple((node, BKG.bron, self.span(*span)))
         self.spans_read[node] = span
         return node
 
     def statement(self, path: str, cls: URIRef, about: URIRef | None, span: tuple[int, int]) -> URIRef:
         """A node for something this document states, typed and sourced."""
         node = self.local(path)
-        self.graph.add((node, RDF.type, cls))
+        self._triple((node, RDF.type, cls))
         if about is not None:
-            self.graph.add((node, BKG.over, about))
+            self._triple((node, BKG.over, about))
         return self.source(node, span)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | str | int | Decimal | None) -> None:
@@ -209,7 +227,7 @@ class DocumentGraph:
             obj = Literal(o, datatype=XSD.decimal)
         else:
             obj = Literal(o)
-        self.graph.add((s, p, obj))
+        self._triple((s, p, obj))
 
     # -- document context -----------------------------------------------------
 
@@ -219,25 +237,24 @@ class DocumentGraph:
     def plan(self, domain: str, legislature: str) -> URIRef:
         """The policy plan this document belongs to (domain and legislature)."""
         plan = plan_iri(domain, legislature)
-        g = self.graph
-        g.add((plan, RDF.type, BKG.Beleidsplan))
+        self._triple((plan, RDF.type, BKG.Beleidsplan))
         self.add(plan, BKG.beleidsdomein, domain)
         self.add(plan, BKG.legislatuur, legislature)
-        g.add((self.iri, BKG.plan, plan))
+        self._triple((self.iri, BKG.plan, plan))
         return plan
 
     # -- structure ------------------------------------------------------------
 
     def policy_field(self, name: str, span: tuple[int, int]) -> URIRef:
         field = policy_field_iri(name)
-        self.graph.add((field, RDF.type, BKG.Beleidsveld))
+        self._triple((field, RDF.type, BKG.Beleidsveld))
         self.add(field, SKOS.notation, slug(name))
         self.mention(field, f"beleidsveld/{slug(name)}", name, span)
         return field
 
     def programme(self, code: str, name: str | None, span: tuple[int, int]) -> URIRef:
         prog = programme_iri(code)
-        self.graph.add((prog, RDF.type, BKG.Beleidsprogramma))
+        self._triple((prog, RDF.type, BKG.Beleidsprogramma))
         self.add(prog, SKOS.notation, code)
         # a programme is named in several tables of one document: one mention per place
         self.mention(prog, f"programma/{code}/{self.doc.source_line(span[0])}", name or code, span)
@@ -246,9 +263,8 @@ class DocumentGraph:
     def ise(self, policy_field: str, name: str, span: tuple[int, int], title: str | None = None) -> URIRef:
         """An ISE named ``name`` under ``policy_field``; ``title`` is its heading as printed."""
         ise = ise_iri(policy_field, name)
-        g = self.graph
-        g.add((ise, RDF.type, BKG.InhoudelijkStructuurelement))
-        g.add((ise, BKG.beleidsveld, policy_field_iri(policy_field)))
+        self._triple((ise, RDF.type, BKG.InhoudelijkStructuurelement))
+        self._triple((ise, BKG.beleidsveld, policy_field_iri(policy_field)))
         self.add(ise, SKOS.notation, slug(name))
         self.mention(ise, f"ise/{slug(policy_field)}/{slug(name)}", title or name, span)
         return ise
@@ -282,9 +298,8 @@ class DocumentGraph:
         """
         cls = {"SD": BKG.StrategischeDoelstelling, "OD": BKG.OperationeleDoelstelling}[level]
         goal = goal_iri(plan, level, number)
-        g = self.graph
-        g.add((goal, RDF.type, cls))
-        g.add((goal, BKG.plan, plan))
+        self._triple((goal, RDF.type, cls))
+        self._triple((goal, BKG.plan, plan))
         self.add(goal, BKG.nummer, int(str(number).rsplit(".", 1)[-1]))
         self.add(goal, SKOS.notation, f"{level} {number}")
         self.mention(goal, f"{level.lower()}-{number}", title, span, ise=ise, strategischeDoelstelling=parent)
@@ -297,11 +312,10 @@ class DocumentGraph:
         first digit after the dash, 9 for receipts) and the ESR aggregate (its last part).
         """
         art = article_iri(code)
-        g = self.graph
-        g.add((art, RDF.type, BKG.Begrotingsartikel))
+        self._triple((art, RDF.type, BKG.Begrotingsartikel))
         self.add(art, BKG.code, code)
         kind = BKG.Ontvangstenartikel if code.split("-")[1].startswith("9") else BKG.Uitgavenartikel
-        g.add((art, RDF.type, kind))
+        self._triple((art, RDF.type, kind))
         self.add(art, BKG.esrAggregaat, code.rsplit("-", 1)[-1])
         return art
 
@@ -330,10 +344,9 @@ class DocumentGraph:
         code = str(article).rsplit("/", 1)[-1]
         path = f"koppeling/{_local_name(od)}/{code}/{stated_by}/{self.doc.source_line(span[0])}"
         node = self.statement(path, BKG.Koppeling, None, span)
-        g = self.graph
-        g.add((node, BKG.doelstelling, od))
-        g.add((node, BKG.artikel, article))
-        g.add((node, BKG.gesteldBij, STATED_BY[stated_by]))
+        self._triple((node, BKG.doelstelling, od))
+        self._triple((node, BKG.artikel, article))
+        self._triple((node, BKG.gesteldBij, STATED_BY[stated_by]))
         return node
 
     def goal_reference(self, source: URIRef, goal: URIRef, quoted_title: str | None, span: tuple[int, int]) -> URIRef:
@@ -341,7 +354,7 @@ class DocumentGraph:
         ``goal`` ('Zie ook OD 10 <title>'), with the title as cited (``bkg:Verwijzing``)."""
         path = f"verwijzing/{_local_name(source)}/{_local_name(goal)}/{self.doc.source_line(span[0])}"
         node = self.statement(path, BKG.Verwijzing, source, span)
-        self.graph.add((node, BKG.doelstelling, goal))
+        self._triple((node, BKG.doelstelling, goal))
         self.add(node, BKG.geciteerdeTitel, quoted_title)
         return node
 
@@ -356,11 +369,10 @@ class DocumentGraph:
         """
         suffix = STRUCTURE_PATHS.get(structure)
         ds = self.local(f"dataset/{table}" + (f"/{suffix}" if suffix else ""))
-        g = self.graph
-        g.add((ds, RDF.type, QB.DataSet))
-        g.add((ds, QB.structure, structure))
-        g.add((ds, DCTERMS.type, BKG[f"tabel-{table}"]))
-        g.add((ds, PROV.wasDerivedFrom, self.iri))
+        self._triple((ds, RDF.type, QB.DataSet))
+        self._triple((ds, QB.structure, structure))
+        self._triple((ds, DCTERMS.type, BKG[f"tabel-{table}"]))
+        self._triple((ds, PROV.wasDerivedFrom, self.iri))
         return ds
 
     def amount(
@@ -393,19 +405,18 @@ class DocumentGraph:
         if part:
             parts.append(slug(part))
         node = self.local("bedrag/" + "/".join(parts) + f"/{credit}")
-        g = self.graph
-        g.add((node, RDF.type, BKG.Bedrag))
-        g.add((node, RDF.type, QB.Observation))
+        self._triple((node, RDF.type, BKG.Bedrag))
+        self._triple((node, RDF.type, QB.Observation))
         if part and line_item is not None:
             raise ValueError("an amount is split by part or by line item, not both (no structure has both)")
         structure = BKG.BedragPerOnderdeelStructuur if part else BKG.BedragPerRegelStructuur if line_item else BKG.BedragStructuur
-        g.add((node, QB.dataSet, self.dataset(table, structure)))
-        g.add((node, BKG.betreft, subject))
+        self._triple((node, QB.dataSet, self.dataset(table, structure)))
+        self._triple((node, BKG.betreft, subject))
         self.add(node, BKG.rij, row)
         self.add(node, BKG.jaar, year)
-        g.add((node, BKG.kredietsoort, credit_type(credit)))
+        self._triple((node, BKG.kredietsoort, credit_type(credit)))
         self.add(node, BKG.bedrag, value)
-        g.add((node, BKG.eenheid, UNITS[unit]))
+        self._triple((node, BKG.eenheid, UNITS[unit]))
         self.add(node, BKG.onderdeel, part)
         self.add(node, BKG.regelVan, line_item)
         self.source(node, span)
@@ -432,14 +443,13 @@ class DocumentGraph:
         cls = {"compensatie": BKG.Compensatie, "bijstelling": BKG.AndereBijstelling}[kind]
         code = str(article).rsplit("/", 1)[-1]
         node = self.statement(f"{kind}/{code}/{index}", cls, None, span)
-        g = self.graph
-        g.add((node, BKG.artikel, article))
+        self._triple((node, BKG.artikel, article))
         self.add(node, BKG.volgnummer, index)
         self.add(node, DCTERMS.title, label)
         if counterpart is not None:
-            g.add((node, BKG.tegenartikel, self.article_code(str(counterpart).rsplit("/", 1)[-1])))
+            self._triple((node, BKG.tegenartikel, self.article_code(str(counterpart).rsplit("/", 1)[-1])))
         if direction is not None:
-            g.add((node, BKG.richting, DIRECTIONS[direction.lower()]))
+            self._triple((node, BKG.richting, DIRECTIONS[direction.lower()]))
         self.add(node, BKG.toelichting, explanation)
         return node
 
@@ -454,9 +464,8 @@ class DocumentGraph:
         ise, doelstelling.
         """
         ind = indicator_iri(plan, name)
-        g = self.graph
-        g.add((ind, RDF.type, BKG.Indicator))
-        g.add((ind, BKG.plan, plan))
+        self._triple((ind, RDF.type, BKG.Indicator))
+        self._triple((ind, BKG.plan, plan))
         node = self.statement(f"indicator/{slug(name)}", BKG.IndicatorBeschrijving, ind, span)
         self.add(node, BKG.benaming, name)
         for prop, value in sorted(metadata.items()):
@@ -474,15 +483,14 @@ class DocumentGraph:
     ) -> URIRef:
         """One yearly value of an indicator (or of one of its series, e.g. 'Kloof')."""
         node = self.local(f"indicatorwaarde/{slug(str(indicator).rsplit('/', 1)[-1])}/{slug(series)}/{year}")
-        g = self.graph
-        g.add((node, RDF.type, BKG.IndicatorWaarde))
-        g.add((node, RDF.type, QB.Observation))
-        g.add((node, QB.dataSet, self.dataset("indicatoren", BKG.IndicatorStructuur)))
-        g.add((node, BKG.indicator, indicator))
+        self._triple((node, RDF.type, BKG.IndicatorWaarde))
+        self._triple((node, RDF.type, QB.Observation))
+        self._triple((node, QB.dataSet, self.dataset("indicatoren", BKG.IndicatorStructuur)))
+        self._triple((node, BKG.indicator, indicator))
         self.add(node, BKG.reeks, series)
         self.add(node, BKG.jaar, year)
         self.add(node, BKG.waarde, value)
-        g.add((node, BKG.eenheid, UNITS[unit]))
+        self._triple((node, BKG.eenheid, UNITS[unit]))
         self.source(node, span)
         return node
 
@@ -491,7 +499,7 @@ class DocumentGraph:
     ) -> URIRef:
         """A measure as this document names it; ``facts`` go on the mention (e.g. ``artikel=``)."""
         node = measure_iri(name)
-        self.graph.add((node, RDF.type, BKG.Maatregel))
+        self._triple((node, RDF.type, BKG.Maatregel))
         self.add(node, SKOS.notation, abbreviation)
         self.mention(node, f"maatregel/{slug(name)}/{self.doc.source_line(span[0])}", name, span, **facts)
         return node
@@ -511,11 +519,10 @@ class DocumentGraph:
     def abbreviation(self, abbr: str, meaning: str, index: int, span: tuple[int, int]) -> URIRef:
         """An entry of the list of abbreviations (a skos:Concept in the document's scheme)."""
         scheme = self.local("afkortingen")
-        g = self.graph
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        self._triple((scheme, RDF.type, SKOS.ConceptScheme))
         node = self.statement(f"afkorting/{index}", BKG.Afkorting, None, span)
-        g.add((node, RDF.type, SKOS.Concept))
-        g.add((node, SKOS.inScheme, scheme))
+        self._triple((node, RDF.type, SKOS.Concept))
+        self._triple((node, SKOS.inScheme, scheme))
         self.add(node, SKOS.notation, abbr)
         self.add(node, SKOS.prefLabel, Literal(meaning, lang="nl"))
         return node

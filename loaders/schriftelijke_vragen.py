@@ -440,16 +440,16 @@ class WrittenAnswer:
 
 def _party(dg: DocumentGraph, name: str) -> URIRef:
     node = ID[f"fractie/{slug(name)}"]
-    dg.graph.add((node, RDF.type, BKG.Fractie))
-    dg.graph.add((node, RDF.type, PROV.Agent))
+    dg.add(node, RDF.type, BKG.Fractie)
+    dg.add(node, RDF.type, PROV.Agent)
     dg.add(node, BKG.naam, name)
     return node
 
 
 def _member(dg: DocumentGraph, name: str, party: URIRef) -> URIRef:
     node = ID[f"persoon/{slug(name)}"]
-    dg.graph.add((node, RDF.type, BKG.Parlementslid))
-    dg.graph.add((node, RDF.type, PROV.Agent))
+    dg.add(node, RDF.type, BKG.Parlementslid)
+    dg.add(node, RDF.type, PROV.Agent)
     dg.add(node, BKG.naam, name)
     dg.add(node, BKG.lidVan, party)
     return node

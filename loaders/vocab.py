@@ -7,6 +7,7 @@ defined there.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +30,7 @@ PREFIXES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A readable, stable IRI segment: lower case ASCII words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
