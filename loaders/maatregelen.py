@@ -278,6 +278,7 @@ def _plain(line: str) -> str:
     return strip_markup(line)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_table_row(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and sum(bool(_NUMBER_TOKEN_RE.match(t)) for t in tokens) * 2 >= len(tokens)

@@ -98,22 +98,28 @@ def _is_row(line: str) -> bool:
     return amounts >= 2 and words <= _ROW_MAX_WORDS and "\t" not in line
 
 
+def lines_read(dg: DocumentGraph) -> set[int]:
+    """The logical lines any fact of ``dg`` was read from."""
+    return {n for first, last in dg.spans_read.values() for n in range(first, last + 1)}
+
+
 class _Coverage:
     """Which logical lines the facts of a document graph were read from."""
 
     def __init__(self, dg: DocumentGraph) -> None:
         g = dg.graph
-        self.any: set[int] = set()
+        types: dict[URIRef, list[URIRef]] = {}
+        for node, _, cls in g.triples((None, RDF.type, None)):
+            types.setdefault(node, []).append(cls)
+        self.any = lines_read(dg)
         self.starts: dict[URIRef, set[int]] = {}
         self.amount_lines: set[int] = set()
         for node, (first, last) in dg.spans_read.items():
-            self.any.update(range(first, last + 1))
-            for cls in g.objects(node, RDF.type):
-                if cls in (BKG.Bedrag, BKG.IndicatorWaarde, BKG.Tabelrij):
-                    self.amount_lines.update(range(first, last + 1))
+            if any(cls in (BKG.Bedrag, BKG.IndicatorWaarde, BKG.Tabelrij) for cls in types.get(node, ())):
+                self.amount_lines.update(range(first, last + 1))
         for mention in g.subjects(RDF.type, BKG.Vermelding):
             about = g.value(mention, BKG.over)
-            for cls in g.objects(about, RDF.type):
+            for cls in types.get(about, ()):
                 self.starts.setdefault(cls, set()).add(dg.spans_read[mention][0])
         statements = [*g.subjects(RDF.type, BKG.Koppeling), *g.subjects(RDF.type, BKG.Verwijzing)]
         self.linked = {n for k in statements for n in range(*_closed(dg.spans_read[k]))}
@@ -237,7 +243,7 @@ def read_other_tables(doc: SourceDocument, dg: DocumentGraph) -> int:
     the document is lost, and the report counts these tables apart.
     Returns the number of such tables.
     """
-    covered = _Coverage(dg).any
+    covered = lines_read(dg)
     runs: list[list[int]] = [[]]
     for n, line in enumerate(doc.lines, 1):
         if is_noise(line):

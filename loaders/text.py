@@ -38,7 +38,8 @@ def is_noise(line: str) -> bool:
 
 
 def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """``text`` with every run of whitespace one space, none at either end (``str.split`` splits where ``\\s+`` does)."""
+    return " ".join(text.split())
 
 
 def join_wrapped(parts: list[str]) -> str:
