@@ -23,13 +23,22 @@ def logical(doc: SourceDocument) -> SourceDocument:
     return doc if doc.origin is not None else layout.normalise(doc)
 
 
+#: The last document recognised and its kind: a build asks for the kind of a folder's file and then loads it.
+_last_recognised: tuple[SourceDocument, DocumentKind | None] | None = None
+
+
 def kind_of(doc: SourceDocument) -> DocumentKind | None:
     """The kind of document ``doc`` is, or None when no registered kind recognises it."""
+    global _last_recognised
     doc = logical(doc)
+    if _last_recognised is not None and _last_recognised[0] is doc:
+        return _last_recognised[1]
     matches = [kind for kind in KINDS if kind.recognise(doc)]
     if len(matches) > 1:
         raise doc.error(f"is recognised as several kinds ({', '.join(k.name for k in matches)}); cannot tell its kind")
-    return matches[0] if matches else None
+    kind = matches[0] if matches else None
+    _last_recognised = (doc, kind)
+    return kind
 
 
 def parse(doc: SourceDocument) -> tuple[DocumentKind, DocumentRecords]:
