@@ -23,13 +23,14 @@ from .text import (
     ARTICLE_CODE,
     WRAPPED_ARTICLE_CODE_RE,
     JoinedText,
-    abbreviation_entries,
+    abbreviations,
     is_noise,
     join_lines,
     join_wrapped,
     normalise_code,
     numbered,
     strip_footnote_marker,
+    wrapped_heading,
 )
 
 ARTICLE_HEADING_RE = re.compile(rf"^\s*({ARTICLE_CODE})\s+[-–]\s+(\S.*?)\s*$")
@@ -56,28 +57,6 @@ class Heading:
     first: int
     last: int
     marker: int | None
-
-
-def wrapped_heading(doc: SourceDocument, line: int, first_part: str) -> tuple[str, int]:
-    """Join a heading's continuation lines: they follow directly and start in lower case or '('.
-
-    Blank lines between the parts are the extraction's, not the author's.
-    Returns the joined text and the heading's last line.
-    """
-    parts, last, n = [first_part], line, line + 1
-    while n <= len(doc.lines):
-        text = doc.line(n)
-        if is_noise(text):
-            n += 1
-            continue
-        stripped = text.strip()
-        if re.match(r"^[a-zà-ÿ(]", stripped) and not parts[-1].rstrip().endswith("."):
-            parts.append(stripped)
-            last = n
-            n += 1
-            continue
-        break
-    return join_wrapped(parts), last
 
 
 def od_heading_at(doc: SourceDocument, n: int) -> Heading | None:
@@ -304,7 +283,6 @@ def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
 
 
 ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
-ABBREVIATIONS_RE = ABBREVIATIONS_HEADING_RE
 
 
 def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:
@@ -320,11 +298,10 @@ def section_end(doc: SourceDocument, start: int) -> int:
 
 def read_abbreviations(doc: SourceDocument) -> list[r.Abbreviation]:
     """The list of abbreviations: 'AO Algemene Ontvangsten' or 'ADG: Arbeitsamt ...', meanings may wrap."""
-    start = heading_line(doc, ABBREVIATIONS_RE)
+    start = heading_line(doc, ABBREVIATIONS_HEADING_RE)
     if start is None:
         return []
-    entries = abbreviation_entries(list(numbered(doc, start + 1, section_end(doc, start) - 1)))
-    return [r.Abbreviation(e.abbr, e.meaning, index, (e.first, e.last)) for index, e in enumerate(entries, start=1)]
+    return abbreviations(list(numbered(doc, start + 1, section_end(doc, start) - 1)))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .kinds import DocumentKind, register
 from .model import legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
-from .text import is_noise, join_wrapped, normalise_code, normalise_space
+from .text import ABBREVIATIONS_HEADING_RE, is_noise, join_wrapped, normalise_code, normalise_space, wrapped_heading
 from .vocab import BKG
 
 #: The parts the reading report looks for in a document of this kind (``reading.DETECTORS``).
@@ -34,7 +34,7 @@ PARTS = (
     "geciteerde-doelstellingen",
 )
 #: The part that closes a complete BBT: without it, the text was cut off (or is an excerpt).
-CLOSING_PARTS = {"the list of abbreviations": bbt.ABBREVIATIONS_RE}
+CLOSING_PARTS = {"the list of abbreviations": ABBREVIATIONS_HEADING_RE}
 
 _BO_ROW_RE = re.compile(r"^\s*BO\s+((?:19|20)\d\d)\s+[-\d]")
 _BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")
@@ -120,11 +120,11 @@ class _Reader:
                     self.out.note("beleidsveld", f"no BELEIDSVELD heading before the first ISE: taken to be {self.domain!r}")
                 self.ise = self.out.add(r.Ise(self.field_name, ise_name(m.group(2)), (n, n), title=m.group(2))).ref
             elif (m := _SD_RE.match(line)) and self.ise is not None:
-                joined, last = bbt.wrapped_heading(self.doc, n, m.group(2))
+                joined, last = wrapped_heading(self.doc, n, m.group(2))
                 title = joined.split("):", 1)[1] if "):" in joined else joined.split(":", 1)[-1]
                 n = self.strategic_goal(m.group(1), title, (n, last))
             elif (sd := sd_heading(line)) and self.ise is not None:
-                joined, last = bbt.wrapped_heading(self.doc, n, sd.title)
+                joined, last = wrapped_heading(self.doc, n, sd.title)
                 n = self.strategic_goal(sd.number, joined, (n, last))
             elif (heading := bbt.od_heading_at(doc, n)) and self.ise is not None:
                 sd_number = parent_sd(heading.number)
@@ -149,7 +149,7 @@ class _Reader:
     def annex_start(self) -> int:
         """The abbreviations list ends the body: annexes follow."""
         for n, line in enumerate(self.doc.lines, 1):
-            if bbt.ABBREVIATIONS_RE.match(line):
+            if ABBREVIATIONS_HEADING_RE.match(line):
                 return n
         return len(self.doc.lines)
 

@@ -20,7 +20,7 @@ from .kinds import DocumentKind, register
 from .model import credit_type, legislature_of
 from .numbers import parse_amount, parse_percentage
 from .source import SourceDocument
-from .text import Line, is_noise, join_lines, join_wrapped, normalise_space
+from .text import ABBREVIATIONS_HEADING_RE, Line, is_noise, join_lines, join_wrapped, normalise_space, wrapped_heading
 from .vocab import BKG
 from .writer import Writer, write_record
 
@@ -34,7 +34,7 @@ PARTS = (
     "geciteerde-doelstellingen",
 )
 #: The part that closes a complete BBT: without it, the text was cut off (or is an excerpt).
-CLOSING_PARTS = {"the list of abbreviations": bbt.ABBREVIATIONS_RE}
+CLOSING_PARTS = {"the list of abbreviations": ABBREVIATIONS_HEADING_RE}
 
 #: An execution rate with the amount it is the rate of: '112.710 keuro VAK/VEK of 105,53%', '3.758 keuro in
 #: VAK en VEK of 122%'. A rate without its amount ('een realisatiegraad van 86%') is not read: it may be
@@ -131,7 +131,7 @@ class _Reader:
 
     def read(self) -> None:
         doc = self.doc
-        body_end = bbt.heading_line(doc, bbt.ABBREVIATIONS_RE) or len(doc.lines)
+        body_end = bbt.heading_line(doc, ABBREVIATIONS_HEADING_RE) or len(doc.lines)
         n = 1
         in_articles = False
         while n < body_end:
@@ -179,7 +179,7 @@ class _Reader:
     def strategic_goal(self, n: int, number: str, title: str) -> int:
         """An overarching SD and, further on, its 'Leeswijzer' naming the ISEs of its ODs."""
         doc = self.doc
-        joined, last = bbt.wrapped_heading(doc, n, title)
+        joined, last = wrapped_heading(doc, n, title)
         sd = self.out.add(r.Goal("SD", number, joined, (n, last))).ref
         self.sds.add(number)
         guide = next((k for k in range(last + 1, min(len(doc.lines), last + 80)) if _LEESWIJZER_RE.match(doc.line(k))), None)

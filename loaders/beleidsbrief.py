@@ -48,16 +48,17 @@ from .model import legislature_of
 from .numbers import parse_amount
 from .source import SourceDocument
 from .text import (
-    Abbreviation,
+    ABBREVIATIONS_HEADING_RE,
     JoinedText,
     Line,
-    abbreviation_entries,
+    abbreviations,
     heading_title,
     is_noise,
     join_lines,
     join_wrapped,
     normalise_space,
     numbered,
+    wrapped_heading,
 )
 from .vocab import BKG, ID, slug
 from .writer import Writer, write_record
@@ -84,7 +85,6 @@ _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.\s+(?P<title>[A-ZÀ-Ý].*?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?P<letter>[a-h])\.\s+(?P<title>[A-ZÀ-Ý].*?)\s*$")
 _ANNEX_RE = re.compile(r"^\s*Bijlage\s+(?P<number>\d{1,2})\s*:\s*(?P<title>\S.*?)\s*$")
-_ABBREVIATIONS_RE = re.compile(r"^\s*(?:Lijst\s+(?:met|van)\s+(?:de\s+)?)?afkortingen\s*:?\s*$", re.IGNORECASE)
 _SECTION_RE = re.compile(
     r"^\s*(?P<kind>Doel|Bereik|Realisaties|Beleidsopties|Budget)(?P<extra>\s+en\s+initiatieven)?\s*:?\s*(?P<tail>.*?)\s*$"
 )
@@ -340,7 +340,7 @@ def _successor(previous: tuple[int, ...] | None, candidate: tuple[int, ...]) -> 
 def body_end(doc: SourceDocument) -> int:
     """The first line after the body: the list of abbreviations or the first annex."""
     for n, line in enumerate(doc.lines, 1):
-        if _ABBREVIATIONS_RE.match(line) or _ANNEX_RE.match(line):
+        if ABBREVIATIONS_HEADING_RE.match(line) or _ANNEX_RE.match(line):
             return n
     return len(doc.lines) + 1
 
@@ -386,28 +386,13 @@ def _is_heading(line: str) -> bool:
     return bool(_NUMBERED_RE.match(line) or _LETTERED_RE.match(line) or _ANNEX_RE.match(line) or section_heading(line))
 
 
-def _wrapped(doc: SourceDocument, line: int, first_part: str) -> tuple[str, int]:
-    """A heading or caption joined with its continuation lines (in lower case or '(') up to the next heading.
-
-    A lettered heading right below ('3.1.2. MVO bij de overheid' / 'a. MVO en lokale overheden')
-    starts in lower case too, but is a heading of its own.
-    """
-    parts, last, n = [first_part], line, line + 1
-    while n <= len(doc.lines):
-        text = doc.line(n)
-        if is_layout(text):
-            n += 1
-            continue
-        if _is_heading(text) or not re.match(r"^[a-zà-ÿ(]", text.strip()) or parts[-1].rstrip().endswith("."):
-            break
-        parts.append(text.strip())
-        last = n
-        n += 1
-    return join_wrapped(parts), last
+def _wrapped_at(doc: SourceDocument, line: int, first_part: str) -> tuple[str, int]:
+    """A heading or caption joined with its continuation lines, past page headers and rules, up to the next heading."""
+    return wrapped_heading(doc, line, first_part, skip=is_layout, stop=_is_heading)
 
 
 def _heading(doc: SourceDocument, line: int, first_part: str) -> tuple[str, int]:
-    joined, last = _wrapped(doc, line, first_part)
+    joined, last = _wrapped_at(doc, line, first_part)
     title, _ = heading_title([joined])
     return title, last
 
@@ -469,16 +454,16 @@ def context(doc: SourceDocument) -> Context:
 # -- abbreviations --------------------------------------------------------------------------------------------------
 
 
-def abbreviations(doc: SourceDocument) -> list[Abbreviation]:
+def abbreviation_list(doc: SourceDocument) -> list[r.Abbreviation]:
     """The list of abbreviations ('BW Beschutte Werkplaatsen', 'DKC MVO Digitaal Kenniscentrum ...'), up to the annexes."""
-    start = next((n for n, line in enumerate(doc.lines, 1) if _ABBREVIATIONS_RE.match(line)), None)
+    start = next((n for n, line in enumerate(doc.lines, 1) if ABBREVIATIONS_HEADING_RE.match(line)), None)
     if start is None:
         return []
     stop = next(
         (n for n in range(start + 1, len(doc.lines) + 1) if _ANNEX_RE.match(doc.line(n)) or _NUMBERED_RE.match(doc.line(n))),
         len(doc.lines) + 1,
     )
-    return abbreviation_entries([ln for ln in numbered(doc, start + 1, stop - 1) if not is_layout(ln.text)])
+    return abbreviations([ln for ln in numbered(doc, start + 1, stop - 1) if not is_layout(ln.text)])
 
 
 def measure_name(title: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
@@ -682,7 +667,7 @@ def tables(doc: SourceDocument) -> list[Table]:
 
 
 def _table(doc: SourceDocument, start: int, number: int, caption_text: str) -> Table | None:
-    caption, caption_last = _wrapped(doc, start, caption_text)
+    caption, caption_last = _wrapped_at(doc, start, caption_text)
     lines = []
     for n in range(caption_last + 1, min(len(doc.lines), caption_last + 80) + 1):
         line = doc.line(n)
@@ -717,7 +702,7 @@ def _table_notes(doc: SourceDocument, start: int) -> tuple[dict[str, str], str |
     while n <= min(len(doc.lines), start + 15):
         line = doc.line(n)
         if m := _SOURCE_RE.match(line):
-            source, end = _wrapped(doc, n, m["source"])
+            source, end = _wrapped_at(doc, n, m["source"])
             return notes, source, end
         if m := _TABLE_FOOTNOTE_RE.match(line):
             notes[m["stars"]] = m["text"]
@@ -818,7 +803,7 @@ def _series_values(raw: list[tuple[str, list[str], int, int]], columns: list[_Co
 class Parsed:
     context: Context
     parts: list[Part]
-    abbreviations: list[Abbreviation]
+    abbreviations: list[r.Abbreviation]
     tables: list[Table]
     budget_year: int
     title: str
@@ -871,7 +856,7 @@ def parse(doc: SourceDocument) -> Parsed:
     session = f"{ctx.session[0]}-{ctx.session[1]}" if ctx.session else str(budget_year)
     title = f"Beleidsbrief {ctx.domain} {session}"
     span = (ctx.paper_line, ctx.paper_line) if ctx.paper_line else (found[0].first, found[0].last) if found else (1, 1)
-    return Parsed(ctx, found, abbreviations(doc), tables(doc), budget_year, title, span)
+    return Parsed(ctx, found, abbreviation_list(doc), tables(doc), budget_year, title, span)
 
 
 # -- records ------------------------------------------------------------------------------------------------------
@@ -1002,8 +987,7 @@ class _Reader:
 
     def read(self) -> r.DocumentRecords:
         self.filing()
-        for index, a in enumerate(self.parsed.abbreviations, start=1):
-            self.out.add(r.Abbreviation(a.abbr, a.meaning, index, (a.first, a.last)))
+        self.out.records += self.parsed.abbreviations
         for part in self.parsed.parts:
             self.part(part)
         for table in self.parsed.tables:

@@ -25,7 +25,7 @@ from .numbers import percentages_by_year
 from .source import SourceDocument
 from .text import (
     Line,
-    abbreviation_entries,
+    abbreviations,
     heading_title,
     is_noise,
     ise_heading,
@@ -421,8 +421,7 @@ class _Reader:
             for n in range(part.first + 1, part.last + 1)
             if not _is_heading_markup(self.doc.line(n))
         ]
-        for index, entry in enumerate(abbreviation_entries(lines), start=1):
-            self.out.add(r.Abbreviation(entry.abbr, entry.meaning, index, (entry.first, entry.last)))
+        self.out.records += abbreviations(lines)
 
     def _initiatives(self, part: _Part) -> None:
         """Rows of the initiatives table; a numbered sub-heading names the responsible entity.

@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .records import Abbreviation
 from .source import SourceDocument
 
 #: A budget article code such as ``TB0-1THC2UA-WT`` or ``JB0-9JDBACI-OW``.
@@ -59,6 +60,36 @@ def join_wrapped(parts: list[str]) -> str:
     return normalise_space(out)
 
 
+def wrapped_heading(
+    doc: SourceDocument,
+    line: int,
+    first_part: str,
+    skip: Callable[[str], bool] = is_noise,
+    stop: Callable[[str], bool] | None = None,
+) -> tuple[str, int]:
+    """A heading (or caption) on ``line`` joined with its continuation lines, and its last line.
+
+    A continuation follows directly (lines ``skip`` calls layout may stand between: blank lines
+    are the extraction's, not the author's) and starts in lower case or '(', while the part
+    before it does not end a sentence. ``stop`` names lines that head something of their own
+    even so (a lettered heading 'a. MVO en lokale overheden' right below a heading).
+    """
+    parts, last, n = [first_part], line, line + 1
+    while n <= len(doc.lines):
+        text = doc.line(n)
+        if skip(text):
+            n += 1
+            continue
+        stripped = text.strip()
+        if (stop is not None and stop(text)) or not _CONTINUES_RE.match(stripped) or parts[-1].rstrip().endswith("."):
+            break
+        parts.append(stripped)
+        last = n
+        n += 1
+    return join_wrapped(parts), last
+
+
+_CONTINUES_RE = re.compile(r"^[a-zà-ÿ(]")
 _FOOTNOTE_MARKER_RE = re.compile(r"(?<=[A-Za-zÀ-ÿ.)’'])(\d{1,3})\s*$")
 
 
@@ -223,24 +254,18 @@ def join_lines(lines: list[Line]) -> JoinedText:
 
 # -- the list of abbreviations -----------------------------------------------------------------------------------------
 
-#: The heading of a list of abbreviations ('VII. LIJST MET AFKORTINGEN'), which also ends a BBT's body;
-#: not its line in a table of contents (dot leaders).
-ABBREVIATIONS_HEADING_RE = re.compile(r"^\s*(?:[IVX]+\.\s+)?LIJST MET AFKORTINGEN\b(?!.*\.{3,})", re.IGNORECASE)
+#: The heading of a list of abbreviations, which ends a document's body: 'VII. LIJST MET AFKORTINGEN',
+#: 'Lijst van de afkortingen:', or 'Afkortingen' on a line of its own; not its line in a table of contents
+#: (dot leaders). The one pattern every loader and the measure reader use.
+ABBREVIATIONS_HEADING_RE = re.compile(
+    r"^\s*(?:[IVX]+\.\s+)?(?:Lijst\s+(?:met|van)\s+(?:de\s+)?afkortingen\b(?!.*\.{3,})|afkortingen\s*:?\s*$)",
+    re.IGNORECASE,
+)
 _COLON_ENTRY_RE = re.compile(r"^(?P<abbr>[^\s:][^:\t]{0,39}?)\s*:\s+(?P<meaning>\S.*)$")
 
 
-@dataclass(frozen=True)
-class Abbreviation:
-    """One entry of a list of abbreviations, with the lines it stands on."""
-
-    abbr: str
-    meaning: str
-    first: int
-    last: int
-
-
-def abbreviation_entries(lines: list[Line]) -> list[Abbreviation]:
-    """The entries of a list of abbreviations, in each form documents print them.
+def abbreviations(lines: list[Line]) -> list[Abbreviation]:
+    """The entries of a list of abbreviations, numbered in list order, in each form documents print them.
 
     'ABBR<tab>meaning' (a table's two cells); 'ABBR: meaning' (where most entries
     have the colon, a line without one continues the meaning above, and the
@@ -269,4 +294,7 @@ def abbreviation_entries(lines: list[Line]) -> list[Abbreviation]:
             while cut < len(tokens) - 1 and not re.search(r"[a-zà-ÿ]", tokens[cut]):
                 cut += 1
             entries.append([" ".join(tokens[:cut]), [" ".join(tokens[cut:])], ln.number, ln.number])
-    return [Abbreviation(abbr, join_wrapped(meaning).strip("'‘’\"“” "), first, last) for abbr, meaning, first, last in entries]
+    return [
+        Abbreviation(abbr, join_wrapped(meaning).strip("'‘’\"“” "), index, (first, last))
+        for index, (abbr, meaning, first, last) in enumerate(entries, start=1)
+    ]
