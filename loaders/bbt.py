@@ -21,6 +21,7 @@ from .source import SourceDocument
 from .text import (
     ABBREVIATIONS_HEADING_RE,
     ARTICLE_CODE,
+    ROMAN_HEADING_RE,
     WRAPPED_ARTICLE_CODE_RE,
     JoinedText,
     abbreviations,
@@ -282,7 +283,6 @@ def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
     return out
 
 
-ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
 
 
 def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:

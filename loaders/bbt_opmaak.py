@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import bbt
+from . import bbt, initiatives
 from . import records as r
 from .goals import parent_sd, sd_heading
 from .kinds import DocumentKind, register
@@ -40,7 +40,6 @@ _BO_ROW_RE = re.compile(r"^\s*BO\s+((?:19|20)\d\d)\s+[-\d]")
 _BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")
 _ISE_RE = bbt.ISE_HEADING_RE
 _SD_RE = re.compile(r"^\s*(\d)\.1\.?\s+Strategische doelstelling\b(.*)$")
-_ROMAN_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
 _SECTION_END_RE = re.compile(r"^\s*(?:Uitgavenartikelen|Ontvangstenartikelen|\d\.\s+ISE|\d\.\d\.(?:\d\.)?\s)")
 _TABLE_STOP_RE = re.compile(
     r"^\s*(?:Aanwending|Inhoudelijke|\(duizend|Compensaties\s+VAK|Andere bijstellingen\s+VAK|TOTAAL)"
@@ -141,7 +140,8 @@ class _Reader:
             n += 1
         self.out.records += bbt.read_footnotes(doc, self.owners, annex)
         self.out.records += bbt.read_abbreviations(doc)
-        self.initiatives()
+        if annex := initiatives.annex(self.doc):
+            self.out.records += initiatives.read(self.doc, *annex)
         self.indicators()
 
     # -- structure ------------------------------------------------------------
@@ -218,7 +218,7 @@ class _Reader:
         doc = self.doc
         for n in range(start + 1, len(doc.lines) + 1):
             line = doc.line(n)
-            if bbt.ARTICLE_HEADING_RE.match(line) or _SECTION_END_RE.match(line) or _ROMAN_RE.match(line):
+            if bbt.ARTICLE_HEADING_RE.match(line) or _SECTION_END_RE.match(line) or bbt.ROMAN_HEADING_RE.match(line):
                 return n
         return len(doc.lines) + 1
 
@@ -350,26 +350,6 @@ class _Reader:
             item["explanation"].append(m.group(4))
 
     # -- links, annexes -------------------------------------------------------
-
-    def initiatives(self) -> None:
-        """Rows of the annex 'Overzicht beleids- en regelgevingsinitiatieven' (columns wrap; kept whole)."""
-        doc = self.doc
-        start = next((n for n, line in enumerate(doc.lines, 1) if "REGELGEVINGSINITIATIEVEN" in line), None)
-        if start is None:
-            return
-        end = next(
-            (n for n in range(start + 1, len(doc.lines) + 1) if _ROMAN_RE.match(doc.line(n))), len(doc.lines) + 1
-        )
-        rows = [n for n in range(start + 1, end) if re.match(r"^\s*\d{1,2}\.\s+\S", doc.line(n))]
-        for i, first in enumerate(rows):
-            last = (rows[i + 1] if i + 1 < len(rows) else end) - 1
-            while is_noise(doc.line(last)):
-                last -= 1
-            number, title = re.match(r"^\s*(\d{1,2})\.\s+(.*?)\s*$", doc.line(first)).groups()
-            text = join_wrapped([doc.line(k) for k in range(first, last + 1)])
-            date = re.findall(r"\b\d{2}/\d{2}/\d{4}\b", text)
-            fields = [("inhoud", text)] + ([("datumInwerkingtreding", date[-1])] if date else [])
-            self.out.add(r.Initiative(number, title, (first, last), tuple(fields)))
 
     def indicators(self) -> None:
         """Annex 'Metadata indicatoren': per ISE, an indicator's metadata rows and its yearly series."""

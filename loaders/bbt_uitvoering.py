@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import bbt
+from . import bbt, initiatives
 from . import records as r
 from .goals import parent_sd, sd_heading
 from .kinds import DocumentKind, register
@@ -172,7 +172,8 @@ class _Reader:
             n += 1
         self.out.records += bbt.read_footnotes(doc, self.owners, body_end)
         self.out.records += bbt.read_abbreviations(doc)
-        self.initiatives()
+        if annex := initiatives.annex(doc):
+            self.out.records += initiatives.read(doc, *annex)
 
     # -- goals ------------------------------------------------------------------
 
@@ -286,38 +287,6 @@ class _Reader:
             credits = tuple(sorted(set(re.findall(r"VAK|VEK", m["credits"])) or {"VAK", "VEK"}))
             span = joined.lines_of(*m.span())
             self.out.add(ExecutionRate(code, index, parse_percentage(m["pct"]), parse_amount(m["amount"]), credits, span))
-
-    # -- annexes ------------------------------------------------------------------
-
-    def initiatives(self) -> None:
-        """Annex 'Overzicht beleids- en regelgevingsinitiatieven': per entity and kind, a list of titles.
-
-        Items start with the name of an instrument ('Decreet', 'Besluit',
-        'Ministerieel besluit', ...) and wrap over lines; the numbered subheadings
-        give the issuing entity and the kind.
-        """
-        doc = self.doc
-        start = bbt.heading_line(doc, re.compile(r"^\s*[IVX]+\.\s+BIJLAGE\s+.OVERZICHT BELEIDS- EN REGELGEVINGSINITIATIEVEN"))
-        if start is None:
-            return
-        end = bbt.section_end(doc, start)
-        kind = None
-        items: list[list] = []
-        for k in range(start + 1, end):
-            text = doc.line(k).strip()
-            if is_noise(text):
-                continue
-            if m := re.match(r"^\d\.\s+(.+)$", text):
-                kind = m.group(1)
-                continue
-            if re.match(r"^(?:Decreet|Besluit|Ministerieel|Programmadecreet|Protocol|Samenwerkingsakkoord)\b", text):
-                items.append([kind, [text], k, k])
-            elif items:
-                items[-1][1].append(text)
-                items[-1][3] = k
-        for index, (aard, parts, first, last) in enumerate(items, start=1):
-            title = join_wrapped(parts)
-            self.out.add(r.Initiative(str(index), title, (first, last), (("aard", aard),) if aard else ()))
 
 
 def round_label(label: str) -> str | None:

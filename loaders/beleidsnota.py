@@ -18,12 +18,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import initiatives
 from . import records as r
 from .goals import GoalHeading, od_heading, parent_sd, sd_heading
+from .initiatives import INITIATIVES_HEADING_RE
 from .kinds import DocumentKind, register
 from .numbers import percentages_by_year
 from .source import SourceDocument
 from .text import (
+    ABBREVIATIONS_HEADING_RE,
     Line,
     abbreviations,
     heading_title,
@@ -100,16 +103,6 @@ _INDICATOR_FIELDS = {
     "kwaliteitsbeoordeling": "kwaliteitsbeoordeling",
     "reeds gebruikt in andere documenten": "gebruiktInAndereDocumenten",
 }
-#: Column headings of the initiatives table (upper case keyword -> field), in the order printed.
-_INITIATIVE_COLUMNS = (
-    ("NR", "nummer"),
-    ("NAAM", "titel"),
-    ("AARD", "aard"),
-    ("INHOUD", "inhoud"),
-    ("PLANNING", "planning"),
-    ("DATUM", "datumInwerkingtreding"),
-)
-
 
 # -- reading the layout ---------------------------------------------------------------------------------------------
 
@@ -182,12 +175,11 @@ class _Part:
 
     @property
     def kind(self) -> str:
-        lower = self.title.lower()
-        if "afkortingen" in lower:
+        if ABBREVIATIONS_HEADING_RE.match(self.title):
             return "abbreviations"
-        if "initiatieven" in lower:
+        if INITIATIVES_HEADING_RE.match(self.title):
             return "initiatives"
-        if "indicator" in lower:
+        if "indicator" in self.title.lower():
             return "indicators"
         return "structure"
 
@@ -424,49 +416,8 @@ class _Reader:
         self.out.records += abbreviations(lines)
 
     def _initiatives(self, part: _Part) -> None:
-        """Rows of the initiatives table; a numbered sub-heading names the responsible entity.
-
-        A tab row whose first cell is empty continues the row above it, cell by cell.
-        """
-        columns = [name for _, name in _INITIATIVE_COLUMNS]
-        entity: str | None = None
-        rows: list[tuple[list[list[str]], int, int, str | None]] = []
-        for n in range(part.first + 1, part.last + 1):
-            raw, text = self.doc.line(n), self.plain[n]
-            if is_noise(text):
-                continue
-            if "\t" not in raw:
-                if m := re.match(r"^\d+\.\s+(?P<name>\S.*)$", text):
-                    entity = m["name"]
-                continue
-            cells = [strip_markup(c) for c in raw.split("\t")]
-            if header := self._initiative_header(cells):
-                columns = header
-            elif re.fullmatch(r"\d+\.?", cells[0]):
-                rows.append(([[c] for c in cells], n, n, entity))
-            elif not cells[0] and rows and rows[-1][2] == n - 1:
-                pieces, first, _, row_entity = rows[-1]
-                for i, cell in enumerate(cells[: len(pieces)]):
-                    pieces[i].append(cell)
-                rows[-1] = (pieces, first, n, row_entity)
-        for pieces, first, last, row_entity in rows:
-            row = dict(zip(columns, (join_wrapped(p) for p in pieces), strict=False))
-            number = row.pop("nummer").rstrip(".")
-            title = row.pop("titel", "") or number
-            fields = {"entiteit": row_entity, **{k: v or None for k, v in row.items() if k}}
-            self.out.add(r.Initiative(number, title, (first, last), tuple(fields.items())))
-
-    @staticmethod
-    def _initiative_header(cells: list[str]) -> list[str] | None:
-        """The header row's column order, when ``cells`` is the header row."""
-        names = []
-        for cell in cells:
-            upper = cell.upper()
-            match = next((name for key, name in _INITIATIVE_COLUMNS if upper.startswith(key) or key in upper), None)
-            if match is None and cell:
-                return None
-            names.append(match or "")
-        return names if "titel" in names and "nummer" in names else None
+        """The annex of policy and regulatory initiatives (:mod:`.initiatives`)."""
+        self.out.records += initiatives.read(self.doc, part.first, part.last + 1)
 
     def _indicators(self, part: _Part) -> None:
         """Per ISE: the 'Indicator:' headline, its explanation and its metadata table (tab-separated rows).

@@ -21,6 +21,9 @@ ARTICLE_CODE_RE = re.compile(rf"\b{ARTICLE_CODE}\b")
 #: The same, allowing the line break after a hyphen that extraction leaves in running text.
 WRAPPED_ARTICLE_CODE_RE = re.compile(r"\b([A-Z]{2}0-\s*[19][A-Z]{3}[A-Z0-9]{3}-\s*[A-Z]{2})\b")
 
+#: A chapter heading numbered in roman numerals ('IX. BIJLAGE ...', 'VI. BELEIDSVELD ...'): where a chapter ends.
+ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
+
 _PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
