@@ -20,7 +20,6 @@ it) until then, so a query running across the switch still finishes.
 
 from __future__ import annotations
 
-import asyncio
 import multiprocessing
 import resource
 from collections import OrderedDict
@@ -29,8 +28,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from beleidskg import protocol, store, templates
+
+if TYPE_CHECKING:  # asyncio is imported by the pool's methods: the CLI imports this module for its limits alone
+    import asyncio
 
 #: Query processes by default: one runaway query (until its timeout) still leaves two to answer everyone else.
 WORKERS = 3
@@ -147,6 +150,8 @@ class Pool:
         self.generation = self._reader.current().name
 
     async def start(self) -> None:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         self._idle = asyncio.Queue()
         workers = await asyncio.gather(*(loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size)))
@@ -158,6 +163,8 @@ class Pool:
 
     async def run(self, job: Callable, **kwargs: object) -> object:
         """``job(db, **kwargs)``: the kept answer, the answer of the same job already running, or a new run."""
+        import asyncio
+
         self.snapshot()
         key = (job.__module__, job.__qualname__, repr(sorted(kwargs.items())))
         if key in self._answers:
@@ -202,6 +209,8 @@ class Pool:
 
     async def _run(self, job: Callable, kwargs: dict) -> object:
         """``job(db, **kwargs)`` in a worker, within the time limit; :class:`QueryFailed` says why not."""
+        import asyncio
+
         assert self._idle is not None, "Pool.start() first"
         idle = self._idle
         try:

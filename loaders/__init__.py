@@ -11,27 +11,61 @@ of stores, SHACL or HTTP.
 
 from __future__ import annotations
 
-from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, maatregelen, reading, schriftelijke_vragen, writer  # noqa: F401 (they register their kinds)
-from .kinds import KINDS, DocumentKind, register
-from .model import DocumentGraph
-from .records import DocumentRecords
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .source import DocumentError, SourceDocument
 
-# Kinds whose modules still write their graph directly (being moved to records).
-for _module in (beleidsbrief, beleidsnota, schriftelijke_vragen):
-    _name = _module.__name__.rsplit(".", 1)[-1]
-    register(DocumentKind(_name, _module.KIND, _module.recognise, _module.load, _module.PARTS, _module.CLOSING_PARTS))
+if TYPE_CHECKING:
+    from .kinds import DocumentKind
+    from .model import DocumentGraph
+    from .records import DocumentRecords
+
+_registered = False
+
+
+def registered_kinds() -> list[DocumentKind]:
+    """The registry of document kinds, its readers imported (so registered) on first use.
+
+    Not at the package's import: the readers (and rdflib) take a tenth of a
+    second, which a program that needs only `source`, `prefixes` or `pdf`
+    (the CLI's query path) should not pay.
+    """
+    global _registered
+    from .kinds import KINDS, DocumentKind, register
+
+    if not _registered:
+        from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, schriftelijke_vragen  # noqa: F401 (they register their kinds)
+
+        # Kinds whose modules still write their graph directly (being moved to records).
+        for _module in (beleidsbrief, beleidsnota, schriftelijke_vragen):
+            _name = _module.__name__.rsplit(".", 1)[-1]
+            register(DocumentKind(_name, _module.KIND, _module.recognise, _module.load, _module.PARTS, _module.CLOSING_PARTS))
+        _registered = True
+    return KINDS
+
+
+def __getattr__(name: str) -> Any:
+    """The registry and the model's classes, imported on first use (PEP 562)."""
+    if name == "KINDS":
+        return registered_kinds()
+    lazy = {"DocumentKind": "kinds", "DocumentGraph": "model", "DocumentRecords": "records"}
+    if name in lazy:
+        return getattr(importlib.import_module(f".{lazy[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def logical(doc: SourceDocument) -> SourceDocument:
     """``doc`` in the logical lines every loader reads (see :mod:`.layout`); already-logical documents pass through."""
+    from . import layout
+
     return doc if doc.origin is not None else layout.normalise(doc)
 
 
 def kind_of(doc: SourceDocument) -> DocumentKind | None:
     """The kind of document ``doc`` is, or None when no registered kind recognises it."""
     doc = logical(doc)
-    matches = [kind for kind in KINDS if kind.recognise(doc)]
+    matches = [kind for kind in registered_kinds() if kind.recognise(doc)]
     if len(matches) > 1:
         raise doc.error(f"is recognised as several kinds ({', '.join(k.name for k in matches)}); cannot tell its kind")
     return matches[0] if matches else None
@@ -48,6 +82,10 @@ def parse(doc: SourceDocument) -> tuple[DocumentKind, DocumentRecords]:
 
 def load(doc: SourceDocument) -> DocumentGraph:
     """The graph of ``doc``: parsed, measures found, written, and its reading report attached."""
+    from . import maatregelen, reading, writer
+    from .model import DocumentGraph
+    from .records import DocumentRecords
+
     doc = logical(doc)
     kind, parsed = parse(doc)
     if isinstance(parsed, DocumentGraph):  # transitional: a reader that still writes its graph itself
@@ -63,4 +101,15 @@ def load(doc: SourceDocument) -> DocumentGraph:
     return dg
 
 
-__all__ = ["KINDS", "DocumentError", "DocumentGraph", "DocumentKind", "SourceDocument", "kind_of", "load", "logical", "parse"]
+__all__ = [
+    "KINDS",
+    "DocumentError",
+    "DocumentGraph",
+    "DocumentKind",
+    "SourceDocument",
+    "kind_of",
+    "load",
+    "logical",
+    "parse",
+    "registered_kinds",
+]
