@@ -20,20 +20,19 @@ it) until then, so a query running across the switch still finishes.
 
 from __future__ import annotations
 
-import multiprocessing
 import resource
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beleidskg import protocol, store, templates
 
-if TYPE_CHECKING:  # asyncio is imported by the pool's methods: the CLI imports this module for its limits alone
+if TYPE_CHECKING:  # asyncio and multiprocessing are imported where used: the CLI imports this module for its limits alone
     import asyncio
+    from multiprocessing.connection import Connection
 
 #: Query processes by default: one runaway query (until its timeout) still leaves two to answer everyone else.
 WORKERS = 3
@@ -94,6 +93,8 @@ class Worker:
     """One process with the store open, and the pipe to it."""
 
     def __init__(self, store_path: Path, memory_mib: int) -> None:
+        import multiprocessing
+
         ctx = multiprocessing.get_context("spawn")  # the web process has threads; never fork it
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(str(store_path), child, memory_mib), daemon=True)
