@@ -13,8 +13,9 @@ from pathlib import Path
 
 import click
 
-from beleidskg import build as building
-from beleidskg import docs, formats, graphs, linked, resources, serve, store, templates, validate
+# Only what every command needs is imported here; a command imports the rest itself
+# (the build its loaders, validate pyshacl, serve starlette), so a query starts quickly.
+from beleidskg import formats, graphs, store, templates
 from beleidskg.loaders import DocumentError
 from beleidskg.loaders.source import MAX_BYTES, read_text
 from beleidskg.workers import WORKERS, Limits
@@ -169,6 +170,9 @@ def build_command(
     place and exits 1 (with --accept-violations it replaces the store, still exit 1).
     A second build of the same store waits until the first has finished.
     """
+    from beleidskg import build as building
+    from beleidskg import validate
+
     sources = list(paths) or [building.default_corpus()]
     result = building.build(
         sources,
@@ -206,6 +210,8 @@ def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None
     Exit code 0 without violations, 1 with violations (with --strict: or
     warnings), 2 for usage errors such as an unknown rule id.
     """
+    from beleidskg import validate
+
     wanted = {r.strip() for r in rules.split(",") if r.strip()}
     try:
         with store.opened(store_path) as db:
@@ -313,6 +319,8 @@ def graph_command(kind: str, store_path: Path, params: tuple[str, ...], output: 
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Default: queries/README.md.")
 def query_docs_command(store_path: Path, output: Path | None) -> None:
     """Write the templates' documentation, with example output from the store (a build of the bundled corpus)."""
+    from beleidskg import docs, resources
+
     with store.opened(store_path) as db:
         text = docs.render(db)
     target = output or resources.folder("queries") / "README.md"
@@ -335,22 +343,24 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
     help="Address space cap per worker (MiB; 0: none).",
 )
 @click.option(
-    "--licence", default=linked.DEFAULT_LICENCE, show_default=True, help="IRI of the licence the dataset description states."
+    "--licence", show_default="EUPL-1.2", help="IRI of the licence the dataset description states."
 )
 def serve_command(
-    store_path: Path, host: str, port: int, workers: int, timeout: float, max_rows: int, worker_memory: int, licence: str
+    store_path: Path, host: str, port: int, workers: int, timeout: float, max_rows: int, worker_memory: int, licence: str | None
 ) -> None:
     """Serve the SPARQL endpoint (/sparql), the templates (/query/NAME) and the web interface (/), read-only.
 
     A build into the served store is picked up from the next request on.
     """
+    from beleidskg import linked, serve
+
     build = store.Reader(store_path).current().build
     try:
         sock = serve.listen(host, port)
     except OSError as exc:
         raise UserError(f"--host {host} --port {port}: cannot listen there ({exc.strerror})") from None
     limits = Limits(timeout=timeout, max_rows=max_rows, memory_mib=worker_memory)
-    server = serve.server(store_path, limits, workers, licence)
+    server = serve.server(store_path, limits, workers, licence or linked.DEFAULT_LICENCE)
     url = f"http://{host}:{sock.getsockname()[1]}"
     click.echo(f"serving {store_path} (build {build.id}) read-only on {url}/ (SPARQL endpoint {url}/sparql; Ctrl-C stops)")
     server.run(sockets=[sock])

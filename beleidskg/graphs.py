@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
 from beleidskg import templates
+
+if TYPE_CHECKING:  # networkx is imported by the functions that use it: the CLI imports this module for KINDS alone
+    import networkx as nx
 
 KINDS = ("funding", "compensations")
 COLOURS = {"SD": "#1f4e79", "OD": "#2e75b6", "article": "#c55a11", "indicator": "#548235", "measure": "#7030a0"}
@@ -22,6 +25,8 @@ COLOURS = {"SD": "#1f4e79", "OD": "#2e75b6", "article": "#c55a11", "indicator": 
 
 def funding(db: ox.Store, values: dict[str, str]) -> nx.DiGraph:
     """SD -> OD -> article, and goal -> indicator, from the ``network-funding`` template."""
+    import networkx as nx
+
     result = templates.run(db, templates.load_all()["network-funding"], values)
     g = nx.DiGraph(kind="funding")
     for row in result.rows:
@@ -39,6 +44,8 @@ def compensations(db: ox.Store, values: dict[str, str]) -> nx.DiGraph:
     document, direction and credit type the larger stated amount counts once.
     The edge A -> B carries the net flow (A to B minus B to A) as a decimal string.
     """
+    import networkx as nx
+
     result = templates.run(db, templates.load_all()["compensations"], values)
     col = {c: i for i, c in enumerate(result.columns)}
     stated: dict[tuple[str, str, str, str], Decimal] = {}
@@ -62,6 +69,8 @@ def compensations(db: ox.Store, values: dict[str, str]) -> nx.DiGraph:
 
 def checks(g: nx.DiGraph) -> list[str]:
     """Reachability findings: components, and goals from which no indicator (or article) can be reached."""
+    import networkx as nx
+
     lines = [
         f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "
         f"{nx.number_weakly_connected_components(g)} weakly connected component(s)"
@@ -80,6 +89,8 @@ def checks(g: nx.DiGraph) -> list[str]:
 
 def write(g: nx.DiGraph, output: Path) -> None:
     """GraphML for analysis tools, or an SVG/PNG picture for a report, by the file's suffix."""
+    import networkx as nx
+
     suffix = output.suffix.lower()
     if suffix == ".graphml":
         nx.write_graphml(g, output)
@@ -91,6 +102,7 @@ def write(g: nx.DiGraph, output: Path) -> None:
 
 def _draw(g: nx.DiGraph, output: Path) -> None:
     import matplotlib
+    import networkx as nx
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

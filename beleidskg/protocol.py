@@ -13,12 +13,11 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
 from beleidskg import formats, templates
-from beleidskg.loaders.vocab import PREFIXES
+from beleidskg.loaders.prefixes import IRIS
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULTS_JSON = "application/sparql-results+json"
@@ -130,7 +129,7 @@ def answer(
         if media is None:
             raise NotAcceptable(f"a graph answers as one of: {', '.join(GRAPH_TYPES)}")
         triples = templates.bounded(result, max_rows)
-        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        prefixes = dict(IRIS)
         data = ox.serialize(triples, format=GRAPH_TYPES[media], prefixes=prefixes) or b""
         return Answer(media, compact_jsonld(data) if GRAPH_TYPES[media] == ox.RdfFormat.JSON_LD else data)
     media = choose(accept, offered or tuple(RESULT_TYPES))
@@ -150,7 +149,7 @@ def answer(
 
 def jsonld_context() -> dict:
     """The JSON-LD ``@context``: the graph's prefixes."""
-    return {name: str(ns) for name, ns in PREFIXES.items()}
+    return dict(IRIS)
 
 
 def compact_jsonld(data: bytes) -> bytes:
@@ -238,6 +237,8 @@ def _json(variables: tuple[str, ...], rows: list[ox.QuerySolution]) -> bytes:
 
 
 def _xml_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib.request, which a CLI query need not load
+
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
@@ -252,6 +253,8 @@ def _xml_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str
 
 
 def _xml(variables: tuple[str, ...], rows: list[ox.QuerySolution]) -> bytes:
+    from xml.sax.saxutils import quoteattr
+
     out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
     out += [f"<variable name={quoteattr(v)}/>" for v in variables]
     out.append("</head>\n<results>")

@@ -42,7 +42,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from beleidskg import protocol
-from beleidskg.loaders.vocab import PREFIXES
+from beleidskg.loaders.prefixes import IRIS
 
 FORMAT = "beleidskg-store"
 VERSION = 2
@@ -490,5 +490,5 @@ def export(store: ox.Store, fmt: str) -> bytes:
     triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
     if fmt == "nt":
         return ("".join(sorted(f"{t} .\n" for t in triples))).encode("utf-8")
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    prefixes = dict(IRIS)
     return ox.serialize(sorted(triples, key=str), format=FORMATS[fmt], prefixes=prefixes)

@@ -20,17 +20,19 @@ it) until then, so a query running across the switch still finishes.
 
 from __future__ import annotations
 
-import asyncio
-import multiprocessing
 import resource
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from beleidskg import protocol, store, templates
+
+if TYPE_CHECKING:  # asyncio and multiprocessing are imported where used: the CLI imports this module for its limits alone
+    import asyncio
+    from multiprocessing.connection import Connection
 
 #: Query processes by default: one runaway query (until its timeout) still leaves two to answer everyone else.
 WORKERS = 3
@@ -91,6 +93,8 @@ class Worker:
     """One process with the store open, and the pipe to it."""
 
     def __init__(self, store_path: Path, memory_mib: int) -> None:
+        import multiprocessing
+
         ctx = multiprocessing.get_context("spawn")  # the web process has threads; never fork it
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(str(store_path), child, memory_mib), daemon=True)
@@ -147,6 +151,8 @@ class Pool:
         self.generation = self._reader.current().name
 
     async def start(self) -> None:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         self._idle = asyncio.Queue()
         workers = await asyncio.gather(*(loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size)))
@@ -158,6 +164,8 @@ class Pool:
 
     async def run(self, job: Callable, **kwargs: object) -> object:
         """``job(db, **kwargs)``: the kept answer, the answer of the same job already running, or a new run."""
+        import asyncio
+
         self.snapshot()
         key = (job.__module__, job.__qualname__, repr(sorted(kwargs.items())))
         if key in self._answers:
@@ -202,6 +210,8 @@ class Pool:
 
     async def _run(self, job: Callable, kwargs: dict) -> object:
         """``job(db, **kwargs)`` in a worker, within the time limit; :class:`QueryFailed` says why not."""
+        import asyncio
+
         assert self._idle is not None, "Pool.start() first"
         idle = self._idle
         try:

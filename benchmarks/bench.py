@@ -23,6 +23,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -68,6 +70,24 @@ def template_latencies(db: ox.Store, repeat: int) -> dict[str, tuple[float, int]
     return found
 
 
+def cli_seconds(args: list[str], repeat: int) -> float:
+    """Median wall time of ``beleidskg ARGS`` as a user runs it: a new process, imports included."""
+    command = [sys.executable, "-m", "beleidskg.cli", *args]
+    return timed(lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL), repeat)[0]
+
+
+def print_cli(path: Path, repeat: int) -> None:
+    """The wall time of a template query from the command line (issue 12: under 0.3 s at 1x), and of its imports alone."""
+    template = templates.load_all()["article-amounts"]
+    params = ["--param", f"article={template.examples()['article']}"]  # the README's example call
+    args = ["query", template.name, "--store", str(path), *params]
+    imports = timed(lambda: subprocess.run([sys.executable, "-c", "import beleidskg.cli"], check=True), repeat)[0]
+    print(
+        f"cli    {' '.join(['beleidskg', *args[:2], *params])}: {cli_seconds(args, repeat):.3f} s wall"
+        f" (median of {repeat}); importing beleidskg.cli {imports:.3f} s"
+    )
+
+
 def scaled_parts(result: BuildResult, copies: int, shared: list[store.GraphPart]) -> list[store.GraphPart]:
     """The corpus graph ``copies`` times, each copy of a document under its own document IRI; ``shared`` once."""
     parts = [build.ontology_part(), *shared]
@@ -100,6 +120,7 @@ def main() -> None:
         triples = sum(len(d.graph) for d in result.documents)
         docs = len(result.documents)
         print(f"build  full corpus: {docs} documents, {triples} triples, {seconds:.3f} s (median of {args.repeat})")
+        print_cli(path, max(args.repeat, 5))
         seconds, inferred = timed(lambda: lineage.infer(d.records for d in result.documents), args.repeat)
         print(f"build  lineage inference: {seconds:.3f} s")
         shared = [store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]

@@ -11,15 +11,44 @@ of stores, SHACL or HTTP.
 
 from __future__ import annotations
 
-from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, layout, reading, schriftelijke_vragen, writer  # noqa: F401 (they register their kinds)
-from .kinds import KINDS, DocumentKind
-from .model import DocumentGraph
-from .records import DocumentRecords
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .source import DocumentError, SourceDocument
+
+if TYPE_CHECKING:
+    from .kinds import DocumentKind
+    from .model import DocumentGraph
+    from .records import DocumentRecords
+
+
+def registered_kinds() -> list[DocumentKind]:
+    """The registry of document kinds, its readers imported (so registered) on first use.
+
+    Not at the package's import: the readers (and rdflib) take a tenth of a
+    second, which a program that needs only `source`, `prefixes` or `pdf`
+    (the CLI's query path) should not pay.
+    """
+    from . import bbt_opmaak, bbt_uitvoering, beleidsbrief, beleidsnota, schriftelijke_vragen  # noqa: F401 (they register their kinds)
+    from .kinds import KINDS
+
+    return KINDS
+
+
+def __getattr__(name: str) -> Any:
+    """The registry and the model's classes, imported on first use (PEP 562)."""
+    if name == "KINDS":
+        return registered_kinds()
+    lazy = {"DocumentKind": "kinds", "DocumentGraph": "model", "DocumentRecords": "records"}
+    if name in lazy:
+        return getattr(importlib.import_module(f".{lazy[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def logical(doc: SourceDocument) -> SourceDocument:
     """``doc`` in the logical lines every loader reads (see :mod:`.layout`); already-logical documents pass through."""
+    from . import layout
+
     return doc if doc.origin is not None else layout.normalise(doc)
 
 
@@ -33,7 +62,7 @@ def kind_of(doc: SourceDocument) -> DocumentKind | None:
     doc = logical(doc)
     if _last_recognised is not None and _last_recognised[0] is doc:
         return _last_recognised[1]
-    matches = [kind for kind in KINDS if kind.recognise(doc)]
+    matches = [kind for kind in registered_kinds() if kind.recognise(doc)]
     if len(matches) > 1:
         raise doc.error(f"is recognised as several kinds ({', '.join(k.name for k in matches)}); cannot tell its kind")
     kind = matches[0] if matches else None
@@ -53,6 +82,8 @@ def parse(doc: SourceDocument) -> tuple[DocumentKind, DocumentRecords]:
 def load(doc: SourceDocument) -> DocumentGraph:
     """The graph of ``doc``: parsed, its kind's stages run on the records (measures), written, and its
     reading report attached."""
+    from . import reading, writer
+
     doc = logical(doc)
     kind, parsed = parse(doc)
     for stage in kind.stages:
@@ -64,4 +95,15 @@ def load(doc: SourceDocument) -> DocumentGraph:
     return dg
 
 
-__all__ = ["KINDS", "DocumentError", "DocumentGraph", "DocumentKind", "SourceDocument", "kind_of", "load", "logical", "parse"]
+__all__ = [
+    "KINDS",
+    "DocumentError",
+    "DocumentGraph",
+    "DocumentKind",
+    "SourceDocument",
+    "kind_of",
+    "load",
+    "logical",
+    "parse",
+    "registered_kinds",
+]

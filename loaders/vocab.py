@@ -13,9 +13,11 @@ import unicodedata
 
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
-BKG = Namespace("https://w3id.org/beleidskg/def#")
-ID = Namespace("https://w3id.org/beleidskg/id/")
-QB = Namespace("http://purl.org/linked-data/cube#")
+from .prefixes import IRIS
+
+BKG = Namespace(IRIS["bkg"])
+ID = Namespace(IRIS["id"])
+QB = Namespace(IRIS["qb"])
 
 PREFIXES = {
     "bkg": BKG,
