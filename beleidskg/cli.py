@@ -43,6 +43,12 @@ MAX_ROWS_OPTION = click.option(
     type=click.IntRange(1),
     help="Refuse an answer of more rows (or triples) than this.",
 )
+ENDPOINT_OPTION = click.option(
+    "--endpoint",
+    metavar="URL",
+    envvar="BELEIDSKG_ENDPOINT",
+    help="Query this SPARQL 1.1 endpoint (a server 'beleidskg publish' wrote to) instead of --store.",
+)
 USER_ERRORS = (DocumentError, store.StoreError, templates.TemplateError)
 
 log = logging.getLogger("beleidskg")
@@ -91,6 +97,18 @@ def configure_logging(debug: bool) -> None:
         log.addHandler(EchoHandler())
         log.propagate = False
     log.setLevel(logging.DEBUG if debug else logging.INFO)
+
+
+@contextmanager
+def graph_of(store_path: Path, endpoint: str | None, timeout: float = Limits.timeout) -> Iterator:
+    """The graph a reading command queries: the SPARQL server at ``endpoint`` if given, else the local store."""
+    if endpoint:
+        from beleidskg import remote  # only when asked for
+
+        yield remote.RemoteStore(endpoint, timeout)
+    else:
+        with store.opened(store_path) as db:
+            yield db
 
 
 @contextmanager
@@ -204,9 +222,16 @@ def build_command(
 @click.option("--rules", default="", metavar="ID,...", help="Run only these rules (ids as in shapes/*.ttl).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings (the documents' own inconsistencies) too.")
-def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None, strict: bool) -> None:
+@ENDPOINT_OPTION
+@TIMEOUT_OPTION
+def validate_command(
+    store_path: Path, fmt: str, rules: str, output: Path | None, strict: bool, endpoint: str | None, timeout: float
+) -> None:
     """Validate the graph with the SHACL shapes: structure, and the documents' own consistency.
 
+    With --endpoint, the SPARQL-based rules (the consistency rules) run on the
+    server; the structural shapes are not run there (they need the whole graph
+    in this process: 'build --validate' checks them before 'publish').
     Exit code 0 without violations, 1 with violations (with --strict: or
     warnings), 2 for usage errors such as an unknown rule id.
     """
@@ -214,8 +239,16 @@ def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None
 
     wanted = {r.strip() for r in rules.split(",") if r.strip()}
     try:
-        with store.opened(store_path) as db:
-            found, report = validate.run(db, wanted or None)
+        if endpoint:
+            structural = validate.structural_rule_ids(validate.shapes_graph())
+            if wanted & set(structural):
+                raise validate.ValidationError(
+                    f"{', '.join(sorted(wanted & set(structural)))}: structural rules are not run against an endpoint "
+                    "(build --validate checks them before publish)"
+                )
+            log.info("structural shapes (%d rules) not run against an endpoint; build --validate checks them", len(structural))
+        with graph_of(store_path, endpoint, timeout) as db:
+            found, report = validate.run(db, wanted or None, structure=not endpoint)
     except validate.ValidationError as exc:
         raise click.UsageError(str(exc)) from None
     text = {"text": validate.render_text, "json": validate.render_json}.get(fmt)
@@ -236,11 +269,13 @@ def validate_command(store_path: Path, fmt: str, rules: str, output: Path | None
 @click.option("--help", "-h", "show_help", is_flag=True, help="Show this help, or a template's header with NAME.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
+@ENDPOINT_OPTION
 @click.pass_context
 def query_command(
     ctx: click.Context,
     name: str | None,
     store_path: Path,
+    endpoint: str | None,
     params: tuple[str, ...],
     fmt: str,
     list_templates: bool,
@@ -265,7 +300,7 @@ def query_command(
         click.echo(template.help())
         return
     values = parse_params(params)
-    with store.opened(store_path) as db, deadline(timeout):
+    with graph_of(store_path, endpoint, timeout) as db, deadline(timeout):
         result = templates.run(db, template, values, max_rows)
     click.echo(formats.render(result, fmt), nl=False)
 
@@ -276,7 +311,8 @@ def query_command(
 @click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
-def sparql_command(query: str, store_path: Path, fmt: str, timeout: float, max_rows: int) -> None:
+@ENDPOINT_OPTION
+def sparql_command(query: str, store_path: Path, fmt: str, timeout: float, max_rows: int, endpoint: str | None) -> None:
     """Run your own SELECT, ASK, CONSTRUCT or DESCRIBE (QUERY is a file or the query text).
 
     The default graph is the union of all documents' graphs; the store is
@@ -285,7 +321,7 @@ def sparql_command(query: str, store_path: Path, fmt: str, timeout: float, max_r
     """
     text = read_text(Path(query)) if Path(query).is_file() else query
     templates.check_query(text)
-    with store.opened(store_path) as db, deadline(timeout):
+    with graph_of(store_path, endpoint, timeout) as db, deadline(timeout):
         answer = templates.ask(db, text, max_rows)
     if isinstance(answer, templates.Result):
         click.echo(formats.render(answer, fmt), nl=False)
@@ -345,25 +381,105 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
 @click.option(
     "--licence", show_default="EUPL-1.2", help="IRI of the licence the dataset description states."
 )
+@ENDPOINT_OPTION
 def serve_command(
-    store_path: Path, host: str, port: int, workers: int, timeout: float, max_rows: int, worker_memory: int, licence: str | None
+    store_path: Path,
+    host: str,
+    port: int,
+    workers: int,
+    timeout: float,
+    max_rows: int,
+    worker_memory: int,
+    licence: str | None,
+    endpoint: str | None,
 ) -> None:
     """Serve the SPARQL endpoint (/sparql), the templates (/query/NAME) and the web interface (/), read-only.
 
-    A build into the served store is picked up from the next request on.
+    A build into the served store is picked up from the next request on. With
+    --endpoint, the same interface answers from that SPARQL server instead
+    (--workers threads send it the queries; it does the work).
     """
     from beleidskg import linked, serve
 
-    build = store.Reader(store_path).current().build
+    limits = Limits(timeout=timeout, max_rows=max_rows, memory_mib=worker_memory)
+    if endpoint:
+        from beleidskg import remote  # only when asked for
+
+        pool = remote.RemotePool(endpoint, workers, limits)
+        build, source = pool.snapshot().build, pool.url
+    else:
+        pool, build, source = None, store.Reader(store_path).current().build, str(store_path)
     try:
         sock = serve.listen(host, port)
     except OSError as exc:
         raise UserError(f"--host {host} --port {port}: cannot listen there ({exc.strerror})") from None
-    limits = Limits(timeout=timeout, max_rows=max_rows, memory_mib=worker_memory)
-    server = serve.server(store_path, limits, workers, licence or linked.DEFAULT_LICENCE)
+    server = serve.server(store_path, limits, workers, licence or linked.DEFAULT_LICENCE, pool=pool)
     url = f"http://{host}:{sock.getsockname()[1]}"
-    click.echo(f"serving {store_path} (build {build.id}) read-only on {url}/ (SPARQL endpoint {url}/sparql; Ctrl-C stops)")
+    click.echo(f"serving {source} (build {build.id}) read-only on {url}/ (SPARQL endpoint {url}/sparql; Ctrl-C stops)")
     server.run(sockets=[sock])
+
+
+@main.command("publish")
+@STORE_OPTION
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    required=True,
+    envvar="BELEIDSKG_GRAPH_STORE",
+    help="The server's SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store).",
+)
+@click.option(
+    "--query-endpoint",
+    metavar="URL",
+    envvar="BELEIDSKG_ENDPOINT",
+    help="The server's query endpoint, to check the counts afterwards (Oxigraph: http://HOST:7878/query).",
+)
+@click.option(
+    "--default-graph/--no-default-graph",
+    default=True,
+    show_default=True,
+    help="Also write the union into the default graph (off: the server makes its default graph the union itself).",
+)
+@click.option("--prune", is_flag=True, help="Delete named graphs the server holds and this store does not.")
+@click.option(
+    "--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Seconds per request."
+)
+def publish_command(
+    store_path: Path, endpoint: str, query_endpoint: str | None, default_graph: bool, prune: bool, timeout: float
+) -> None:
+    """Write the store's graph to a SPARQL server, one graph per request (Graph Store Protocol PUT).
+
+    Each document's named graph, the ontology, the lineage and the findings are
+    replaced whole (PUT), then the union is written into the default graph,
+    which the templates query. With --query-endpoint, every graph's triple count
+    on the server is compared with the store's (exit 1 when one differs) and
+    graphs the server holds that the store does not are named (--prune deletes them).
+    """
+    from beleidskg import remote  # only when asked for
+
+    def progress(p: remote.Published) -> None:
+        click.echo(f"put {p.graph or '(default graph: the union)'}: {p.triples} triples")
+
+    result = remote.publish(store_path, endpoint, query_endpoint, default_graph, prune, timeout, progress)
+    for name in result.foreign:
+        if name in result.deleted:
+            click.echo(f"deleted {name}: not in {store_path}")
+        else:
+            log.warning("%s: on the server but not in %s (built before?); --prune deletes it", name, store_path)
+    if not result.checked:
+        click.echo(f"published {len(result.graphs)} graphs (not checked: give --query-endpoint to compare counts)")
+        return
+    for graph, here, there in result.mismatches:
+        log.error("%s: %d triples in %s, %d on the server", graph, here, store_path, there)
+    if result.mismatches:
+        hint = (
+            "; the server's default graph is not what was written: does the server add its named graphs to it "
+            "(Oxigraph --union-default-graph, Fuseki unionDefaultGraph)? then publish with --no-default-graph"
+            if any(g == "(default graph)" for g, _, _ in result.mismatches)
+            else "; was the server written to meanwhile? publish again"
+        )
+        raise UserError(f"{query_endpoint}: {len(result.mismatches)} graph(s) differ after publishing{hint}")
+    click.echo(f"published {len(result.graphs)} graphs; the server's counts match")
 
 
 @main.command("export")
@@ -385,10 +501,11 @@ def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
 @main.command("stats")
 @STORE_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(formats.FORMATS), default="table", show_default=True)
-def stats_command(store_path: Path, fmt: str) -> None:
+@ENDPOINT_OPTION
+def stats_command(store_path: Path, fmt: str, endpoint: str | None) -> None:
     """Counts per class and per document (the 'classes' and 'documents' templates)."""
     available = templates.load_all()
-    with store.opened(store_path) as db:
+    with graph_of(store_path, endpoint) as db:
         for name in ("documents", "classes"):
             click.echo(formats.render(templates.run(db, available[name], {}), fmt))
 

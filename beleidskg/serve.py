@@ -126,13 +126,18 @@ class BuildHeader:
 
 
 def create_app(
-    store_path: Path, limits: Limits | None = None, workers: int = WORKERS, licence: str = linked.DEFAULT_LICENCE
+    store_path: Path,
+    limits: Limits | None = None,
+    workers: int = WORKERS,
+    licence: str = linked.DEFAULT_LICENCE,
+    pool: Pool | None = None,
 ) -> Starlette:
     """The ASGI application answering from the store at ``store_path`` with ``workers`` query processes.
 
-    ``licence`` is the IRI of the licence the dataset description states.
+    ``licence`` is the IRI of the licence the dataset description states;
+    ``pool``, when given, answers instead of the store (``remote.RemotePool``: a SPARQL server).
     """
-    pool = Pool(store_path, workers, limits)
+    pool = pool or Pool(store_path, workers, limits)
     available = templates.load_all()
 
     @asynccontextmanager
@@ -237,11 +242,11 @@ def create_app(
         html = _wants_html(request) and request.query_params.get("format") is None
         span = _DOC_SPAN_RE.match(path)
         by_path = {web.local_path(d["graph"]): d for d in pool.snapshot().manifest["documents"]}
-        if html and span and span.group(1) in by_path:
-            doc = by_path[span.group(1)]
-            text = pool.snapshot().document_text(doc["sha256"])
+        doc = by_path.get(span.group(1)) if html and span else None
+        text = pool.snapshot().document_text(doc["sha256"]) if doc else None
+        if doc and text is not None:  # a SPARQL server keeps no texts: the span's description shows its lines
             first, last = int(span.group(2)), int(span.group(3))
-            if text is None or not 1 <= first <= last <= text.count("\n") + 1:
+            if not 1 <= first <= last <= text.count("\n") + 1:
                 raise HttpError(404, f"no lines {first}-{last} in {doc['file']}")
             return HTMLResponse(web.document_page(doc["file"], text, first, last, doc["graph"]))
         if html:
@@ -399,11 +404,15 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def server(
-    store_path: Path, limits: Limits | None = None, workers: int = WORKERS, licence: str = linked.DEFAULT_LICENCE
+    store_path: Path,
+    limits: Limits | None = None,
+    workers: int = WORKERS,
+    licence: str = linked.DEFAULT_LICENCE,
+    pool: Pool | None = None,
 ) -> uvicorn.Server:
-    """A uvicorn server for the store, with the connection limits above; run it with ``.run(sockets=[...])``."""
+    """A uvicorn server for the store (or ``pool``), with the connection limits above; run it with ``.run(sockets=[...])``."""
     config = uvicorn.Config(
-        create_app(store_path, limits, workers, licence),
+        create_app(store_path, limits, workers, licence, pool),
         http=BoundedH11Protocol,
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         limit_concurrency=MAX_CONNECTIONS,
