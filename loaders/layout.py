@@ -67,6 +67,7 @@ def clean_line(line: str) -> str:
     return _INNER_RUN.sub(" ", line.replace("\u00ad", ""))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_amount(token: str) -> bool:
     return bool(AMOUNT_TOKEN_RE.match(token))
 
@@ -230,6 +231,7 @@ def page_breaks(lines: list[str]) -> tuple[int, ...] | None:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _columns_of_header(line: str) -> int | None:
     """The column count a header line alone announces ('VAK VEK': 2, '2023 1e BA 1e BA-JR BU ...': 6)."""
     if rounds := _ROUND_HEADER_RE.fullmatch(line.strip()):
@@ -238,6 +240,7 @@ def _columns_of_header(line: str) -> int | None:
     return header[2] if header is not None and not header[1] else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_label(line: str) -> bool:
     words = line.split()
     return 1 <= len(words) <= 4 and _amount_count(line) == 0 and _columns_of_header(line) is None
