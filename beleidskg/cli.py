@@ -246,9 +246,10 @@ def validate_command(
                     f"{', '.join(sorted(wanted & set(structural)))}: structural rules are not run against an endpoint "
                     "(build --validate checks them before publish)"
                 )
-            log.info("structural shapes (%d rules) not run against an endpoint; build --validate checks them", len(structural))
         with graph_of(store_path, endpoint, timeout) as db:
             found, report = validate.run(db, wanted or None, structure=not endpoint)
+        if endpoint:
+            log.info("structural shapes (%d rules) not run against an endpoint; build --validate checks them", len(structural))
     except validate.ValidationError as exc:
         raise click.UsageError(str(exc)) from None
     text = {"text": validate.render_text, "json": validate.render_json}.get(fmt)
@@ -458,7 +459,10 @@ def publish_command(
     from beleidskg import remote  # only when asked for
 
     def progress(p: remote.Published) -> None:
-        click.echo(f"put {p.graph or '(default graph: the union)'}: {p.triples} triples")
+        if p.by_server:
+            click.echo(f"emptied the default graph (the server's union of the named graphs: {p.triples} triples)")
+        else:
+            click.echo(f"put {p.graph or '(default graph: the union)'}: {p.triples} triples")
 
     result = remote.publish(store_path, endpoint, query_endpoint, default_graph, prune, timeout, progress)
     for name in result.foreign:

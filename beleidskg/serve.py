@@ -427,10 +427,12 @@ def server(
 
 
 @contextmanager
-def running(store_path: Path, limits: Limits | None = None, workers: int = 2, host: str = "127.0.0.1") -> Iterator[str]:
+def running(
+    store_path: Path, limits: Limits | None = None, workers: int = 2, host: str = "127.0.0.1", pool: Pool | None = None
+) -> Iterator[str]:
     """A server on a free loopback port in a thread, for tests; yields its base URL (two workers: enough there)."""
     sock = listen(host, 0)
-    srv = server(store_path, limits, workers)
+    srv = server(store_path, limits, workers, pool=pool)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not srv.started:

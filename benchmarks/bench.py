@@ -16,6 +16,12 @@ would in a corpus of many years of the same kinds of document; the lineage and
 the findings of the corpus are loaded once. The copies say the same things, so
 most templates return the same rows at every scale (their DISTINCT folds the
 copies together) while reading N times the observations.
+
+Remote store: at the ``--remote-scales`` (default 1 and 10), the scaled store is
+also published to an Oxigraph server started here (``oxigraph serve``, the dev
+dependency), with the publish time, and every template is timed against it over
+the SPARQL 1.1 Protocol (``NxR ms``, beside the local ``Nx ms``): the cost of
+HTTP, result serialisation and parsing on top of the same engine.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from beleidskg import build, lineage, store, templates, validate
+from beleidskg import build, lineage, remote, store, templates, validate
 from beleidskg.build import BuildResult
 
 
@@ -61,7 +67,7 @@ def calls() -> dict[str, tuple[templates.Template, dict[str, str]]]:
     return found
 
 
-def template_latencies(db: ox.Store, repeat: int) -> dict[str, tuple[float, int]]:
+def template_latencies(db: ox.Store | remote.RemoteStore, repeat: int) -> dict[str, tuple[float, int]]:
     """Median seconds and row count of every call."""
     found = {}
     for label, (template, values) in calls().items():
@@ -96,23 +102,45 @@ def scaled_parts(result: BuildResult, copies: int, shared: list[store.GraphPart]
     return parts
 
 
-def print_latencies(by_scale: dict[int, dict[str, tuple[float, int]]]) -> None:
+def print_latencies(
+    by_scale: dict[int, dict[str, tuple[float, int]]], remote_by_scale: dict[int, dict[str, tuple[float, int]]] | None = None
+) -> None:
+    """One line per call: rows, ms per scale (local, then remote ``NxR`` where timed), and the growth between scales."""
     scales = sorted(by_scale)
+    remote_by_scale = remote_by_scale or {}
+    remote_scales = sorted(remote_by_scale)
     header = f"{'template':<26} {'rows':>6} " + " ".join(f"{f'{s}x ms':>9}" for s in scales)
+    header += "".join(f" {f'{s}xR ms':>9}" for s in remote_scales)
     header += " " + " ".join(f"{f'{b}x/{a}x':>9}" for a, b in itertools.pairwise(scales))
     print(header)
     for label in by_scale[scales[0]]:
         times = [by_scale[s][label][0] for s in scales]
         line = f"{label:<26} {by_scale[scales[0]][label][1]:>6} " + " ".join(f"{t * 1000:9.1f}" for t in times)
+        line += "".join(f" {remote_by_scale[s][label][0] * 1000:9.1f}" for s in remote_scales)
         line += " " + " ".join(f"{b / a:9.1f}" for a, b in itertools.pairwise(times))
         print(line)
+
+
+def remote_latencies(path: Path, copies: int, server_dir: Path, repeat: int) -> dict[str, tuple[float, int]]:
+    """Publish the store at ``path`` to a fresh Oxigraph server and time every call against it."""
+    with remote.oxigraph_server(server_dir) as url:
+        seconds, published = timed(lambda: remote.publish(path, f"{url}/store", f"{url}/query", timeout=3600), 1)
+        triples = sum(p.triples for p in published.graphs)
+        state = "counts match" if published.checked and not published.mismatches else f"MISMATCH {published.mismatches}"
+        print(f"remote {copies}x corpus: published {len(published.graphs)} graphs, {triples} triples, {seconds:.1f} s ({state})")
+        found = template_latencies(remote.RemoteStore(f"{url}/query", 3600), repeat)
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scales", default="1,10,100", help="comma-separated copies of the corpus for template latency")
+    parser.add_argument(
+        "--remote-scales", default="1,10", help="of those scales, the ones also timed on an Oxigraph server ('' for none)"
+    )
     args = parser.parse_args()
+    remote_scales = {int(s) for s in args.remote_scales.split(",") if s.strip()}
     corpus = build.default_corpus()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "store"
@@ -137,14 +165,16 @@ def main() -> None:
                 )
                 if copies == 1:
                     shared.append(store.GraphPart(validate.FINDINGS_GRAPH, _nt(validate.findings_graph(found))))
-        by_scale = {}
+        by_scale, remote_by_scale = {}, {}
         for copies in sorted(int(s) for s in args.scales.split(",")):
             path_n = Path(tmp) / f"scale-{copies}"
             seconds, _ = timed(lambda c=copies, p=path_n: store.write(p, scaled_parts(result, c, shared), {"documents": []}), 1)
             with store.opened(path_n) as db:
                 print(f"store  {copies}x corpus: {len(db)} quads, bulk load {seconds:.1f} s", flush=True)
                 by_scale[copies] = template_latencies(db, args.repeat)
-        print_latencies(by_scale)
+            if copies in remote_scales:
+                remote_by_scale[copies] = remote_latencies(path_n, copies, Path(tmp) / f"oxigraph-{copies}", args.repeat)
+        print_latencies(by_scale, remote_by_scale)
 
 
 if __name__ == "__main__":
