@@ -36,6 +36,7 @@ def test_build_is_deterministic(tmp_path: Path, built_store: Path) -> None:
     assert export_nq(tmp_path / "again") == export_nq(built_store)
 
 
+@pytest.mark.slow  # a second full build with validation; test_build_is_deterministic builds the same corpus named
 def test_build_without_paths_uses_the_bundled_corpus(tmp_path: Path, built_store: Path) -> None:
     code, _, err = run("build", "--validate", "--store", str(tmp_path / "default"))
     assert code == 0, err
