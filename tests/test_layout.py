@@ -103,8 +103,8 @@ def test_unit_joined_to_its_header_is_two_logical_lines() -> None:
 
 
 def test_every_layout_applies_to_the_budget_explanations() -> None:
-    assert {name for prefix, name in CASES if prefix == "000"} == set(LAYOUTS)
-    assert {name for prefix, name in CASES if prefix == "004"} == set(LAYOUTS)
+    assert {name for prefix, name in (case.values for case in CASES) if prefix == "000"} == set(LAYOUTS)
+    assert {name for prefix, name in (case.values for case in CASES) if prefix == "004"} == set(LAYOUTS)
 
 
 def test_a_table_printed_column_by_column_is_read_in_rows() -> None:
