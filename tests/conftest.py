@@ -30,11 +30,16 @@ def corpus_docs() -> dict[str, SourceDocument]:
 
 
 @pytest.fixture(scope="session")
-def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built once from the whole bundled corpus, validated (its findings stored), as the README builds it."""
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, build.BuildResult]:
+    """A store built once from the whole bundled corpus, validated (its findings stored), as the README builds it;
+    and what the build returned (its documents and findings), so no test validates the corpus a second time."""
     path = tmp_path_factory.mktemp("store") / "store"
-    build.build([CORPUS], path, validate=True)
-    return path
+    return path, build.build([CORPUS], path, validate=True)
+
+
+@pytest.fixture(scope="session")
+def built_store(corpus_build: tuple[Path, build.BuildResult]) -> Path:
+    return corpus_build[0]
 
 
 @pytest.fixture(scope="session")

@@ -121,6 +121,7 @@ def test_the_endpoint_describes_its_service(base_url: str, built_store: Path) ->
     assert names == {d["graph"] for d in store.Reader(built_store).current().manifest["documents"]}
 
 
+@pytest.mark.slow  # rdflib reads the whole corpus as JSON-LD: seconds
 def test_the_jsonld_export_has_a_context_and_every_quad(db) -> None:
     exported = store.export(db, "jsonld")
     assert json.loads(exported)["@context"]["qb"] == "http://purl.org/linked-data/cube#"
@@ -141,7 +142,12 @@ def normalised(db) -> ox.Store:
     return cube
 
 
-@pytest.mark.parametrize("path", sorted(DATACUBE.glob("ic-*.rq")), ids=lambda p: p.stem)
+#: IC-12 (no two observations of one series alike) compares every pair of observations: seconds, so `-m slow`.
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, marks=[pytest.mark.slow] if p.stem == "ic-12" else []) for p in sorted(DATACUBE.glob("ic-*.rq"))],
+    ids=lambda p: p.stem,
+)
 def test_the_data_cube_integrity_constraints_hold(normalised: ox.Store, path: Path) -> None:
     query = path.read_text(encoding="utf-8")
     if "$p" in query:  # IC-20, IC-21: one instance per parent-child property of a hierarchical code list

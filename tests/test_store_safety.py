@@ -195,6 +195,7 @@ def test_a_killed_build_leaves_no_staging_after_the_next_build(tmp_path: Path) -
     assert len(generations(path)) == 1 and value(path) == 3
 
 
+@pytest.mark.slow  # thousands of opens against a writer swapping generations: half a minute
 def test_readers_never_see_a_half_swapped_store(tmp_path: Path) -> None:
     path = tmp_path / "store"
     write(path, 0)

@@ -303,9 +303,10 @@ def test_a_broken_graph_violates_the_structural_shapes(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def validated_store(built_store: Path) -> tuple[Path, list[validate.Finding]]:
-    with store.opened(built_store) as db:
-        return built_store, validate.run(db)[0]
+def validated_store(corpus_build: tuple[Path, build.BuildResult]) -> tuple[Path, list[validate.Finding]]:
+    """The corpus store and the findings its build's validation (all rules) stored with it."""
+    path, result = corpus_build
+    return path, result.findings
 
 
 @pytest.fixture(scope="module")
