@@ -14,6 +14,7 @@ from beleidskg import lineage, resources, store
 from beleidskg import validate as validation
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, kind_of, load, logical
 from beleidskg.loaders.source import MAX_BYTES
+from beleidskg.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -77,22 +78,29 @@ def load_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> BuildRe
     """
     result = BuildResult()
     seen: dict[str, Path] = {}
-    for item in inputs(paths):
-        doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
-        if doc.sha256 in seen:
-            raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
-        seen[doc.sha256] = item.path
-        if not item.explicit and kind_of(doc) is None:
-            skipped = doc.error("skipped: no loader recognises this kind of document")
-            result.skipped.append(skipped)
-            log.warning("skipped %s: no loader recognises this kind of document", item.path)
-            continue
-        try:
-            result.documents.append(load(doc))
-        except DocumentError:
-            raise
-        except Exception as exc:  # a loader bug must still name the file and keep the store intact
-            raise doc.error(f"could not be loaded ({type(exc).__name__}: {exc})") from exc
+    found = inputs(paths)
+    progress = Progress(len(found))
+    try:
+        for item in found:
+            doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
+            if doc.sha256 in seen:
+                raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
+            seen[doc.sha256] = item.path
+            if not item.explicit and kind_of(doc) is None:
+                skipped = doc.error("skipped: no loader recognises this kind of document")
+                result.skipped.append(skipped)
+                log.warning("skipped %s: no loader recognises this kind of document", item.path)
+                progress.read(0)
+                continue
+            try:
+                result.documents.append(load(doc))
+            except DocumentError:
+                raise
+            except Exception as exc:  # a loader bug must still name the file and keep the store intact
+                raise doc.error(f"could not be loaded ({type(exc).__name__}: {exc})") from exc
+            progress.read(len(result.documents[-1].graph))
+    finally:
+        progress.done()  # ends the line on a terminal, also before an error
     return result
 
 
