@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from beleidskg import lineage, resources, store
 from beleidskg import validate as validation
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, kind_of, load, logical
 from beleidskg.loaders.source import MAX_BYTES
+from beleidskg.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -77,22 +78,29 @@ def load_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> BuildRe
     """
     result = BuildResult()
     seen: dict[str, Path] = {}
-    for item in inputs(paths):
-        doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
-        if doc.sha256 in seen:
-            raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
-        seen[doc.sha256] = item.path
-        if not item.explicit and kind_of(doc) is None:
-            skipped = doc.error("skipped: no loader recognises this kind of document")
-            result.skipped.append(skipped)
-            log.warning("skipped %s: no loader recognises this kind of document", item.path)
-            continue
-        try:
-            result.documents.append(load(doc))
-        except DocumentError:
-            raise
-        except Exception as exc:  # a loader bug must still name the file and keep the store intact
-            raise doc.error(f"could not be loaded ({type(exc).__name__}: {exc})") from exc
+    found = inputs(paths)
+    progress = Progress(len(found))
+    try:
+        for item in found:
+            doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
+            if doc.sha256 in seen:
+                raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
+            seen[doc.sha256] = item.path
+            if not item.explicit and kind_of(doc) is None:
+                skipped = doc.error("skipped: no loader recognises this kind of document")
+                result.skipped.append(skipped)
+                log.warning("skipped %s: no loader recognises this kind of document", item.path)
+                progress.read(0)
+                continue
+            try:
+                result.documents.append(load(doc))
+            except DocumentError:
+                raise
+            except Exception as exc:  # a loader bug must still name the file and keep the store intact
+                raise doc.error(f"could not be loaded ({type(exc).__name__}: {exc})") from exc
+            progress.read(len(result.documents[-1].graph))
+    finally:
+        progress.done()  # ends the line on a terminal, also before an error
     return result
 
 
@@ -137,6 +145,71 @@ def build(
     structural shape leaves the old store in place (``result.stored`` is
     False) unless ``accept_violations``.
     """
+    paths = list(paths)
+    result = _loaded(paths, strict, max_bytes)
+    documents = [document_part(d) for d in result.documents]
+    inferred = lineage.link(lineage.Evidence.of(d.records) for d in result.documents)
+    parts = [ontology_part(), *documents, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
+    manifest = {
+        "documents": [_entry(d) for d in result.documents],
+        "skipped": [{"file": e.path.name, "reason": e.problem} for e in result.skipped],
+    }
+    texts = {d.doc.sha256: d.doc.original.text for d in result.documents}  # the file as the user has it
+    try:
+        store.write(store_path, parts, manifest, finish=_findings(result, accept_violations) if validate else None, texts=texts)
+    except GraphRejected:
+        result.stored = False
+    return result
+
+
+def add(
+    path: Path,
+    store_path: Path,
+    validate: bool = False,
+    strict: bool = False,
+    accept_violations: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> BuildResult:
+    """Add one document to the store's graph, or replace the document of the same file name or content.
+
+    The other documents' graphs are copied from the current generation as
+    they are, not read again; lineage is recomputed from every document's
+    evidence (kept in the manifest) and, with ``validate``, the findings from
+    the whole new graph. The result is the graph a full build of the same
+    documents gives, published atomically like a build; a bad document
+    leaves the store as it was.
+    """
+    result = _loaded([path], strict, max_bytes)
+    (new,) = result.documents
+
+    def contents(current: store.Snapshot | None) -> store.Contents:
+        before = current.manifest if current is not None else {"documents": [], "skipped": []}
+        kept = [e for e in before["documents"] if e["file"] != new.doc.name and e["sha256"] != new.doc.sha256]
+        if any("lineage" not in e for e in kept):
+            raise store.StoreError(f"{store_path}: was built by an older beleidskg; rebuild it with beleidskg build")
+        if kept:
+            log.info("keeping %d documents; %s", len(kept), "replacing" if len(kept) < len(before["documents"]) else "adding")
+        parts = [ontology_part()]
+        for e in kept:  # as stored: a document's graph depends on that document only
+            triples = current.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(e["graph"]))
+            parts.append(store.GraphPart(e["graph"], triples))
+        parts.append(document_part(new))
+        evidence = [lineage.Evidence.from_json(e["lineage"]) for e in kept] + [lineage.Evidence.of(new.records)]
+        parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.link(evidence))))
+        manifest = {"documents": [*kept, _entry(new)], "skipped": before.get("skipped", [])}
+        texts = {e["sha256"]: current.document_text(e["sha256"]) or "" for e in kept}
+        texts[new.doc.sha256] = new.doc.original.text
+        return parts, manifest, texts
+
+    try:
+        store.amend(store_path, contents, finish=_findings(result, accept_violations) if validate else None)
+    except GraphRejected:
+        result.stored = False
+    return result
+
+
+def _loaded(paths: list[Path], strict: bool, max_bytes: int) -> BuildResult:
+    """The documents of ``paths``, loaded; with ``strict``, refused at the first with a gap in its reading."""
     result = load_documents(paths, max_bytes)
     if not result.documents:
         raise DocumentError(", ".join(str(p) for p in paths) or ".", "holds no document beleidskg can read")
@@ -148,22 +221,23 @@ def build(
                     f"was not read completely ({len(d.report.gaps)} gaps; the first, lines {first}-{last}: "
                     f"{d.report.gaps[0].message}); --strict keeps the store as it was"
                 )
-    documents = [document_part(d) for d in result.documents]
-    inferred = lineage.infer(d.records for d in result.documents)
-    parts = [ontology_part(), *documents, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
-    manifest = {
-        "documents": [
-            {
-                "file": d.doc.name,
-                "sha256": d.doc.sha256,
-                "graph": str(d.iri),
-                "kind": str(d.graph.value(d.iri, RDF.type)),
-                "triples": len(d.graph),
-            }
-            for d in result.documents
-        ],
-        "skipped": [{"file": e.path.name, "reason": e.problem} for e in result.skipped],
+    return result
+
+
+def _entry(d: DocumentGraph) -> dict:
+    """A document's line in the manifest, with the evidence ``build --add`` needs to recompute the lineage."""
+    return {
+        "file": d.doc.name,
+        "sha256": d.doc.sha256,
+        "graph": str(d.iri),
+        "kind": str(d.graph.value(d.iri, RDF.type)),
+        "triples": len(d.graph),
+        "lineage": lineage.Evidence.of(d.records).to_json(),
     }
+
+
+def _findings(result: BuildResult, accept_violations: bool) -> Callable[[ox.Store], list[store.GraphPart]]:
+    """The ``finish`` step of ``--validate``: the new graph's findings, or :class:`GraphRejected` on a violation."""
 
     def findings(db: ox.Store) -> list[store.GraphPart]:
         result.findings = validation.run(db)[0]
@@ -171,9 +245,4 @@ def build(
             raise GraphRejected
         return [store.GraphPart(validation.FINDINGS_GRAPH, _nt(validation.findings_graph(result.findings)))]
 
-    texts = {d.doc.sha256: d.doc.original.text for d in result.documents}  # the file as the user has it
-    try:
-        store.write(store_path, parts, manifest, finish=findings if validate else None, texts=texts)
-    except GraphRejected:
-        result.stored = False
-    return result
+    return findings

@@ -176,8 +176,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Refuse a document larger than this many megabytes.",
 )
+@click.option(
+    "--add",
+    "added",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Add this one document to the store's graph (or replace the one of the same file name), keeping the others.",
+)
 def build_command(
-    paths: tuple[Path, ...], store_path: Path, run_validation: bool, strict: bool, accept_violations: bool, max_file_mb: float
+    paths: tuple[Path, ...],
+    store_path: Path,
+    run_validation: bool,
+    strict: bool,
+    accept_violations: bool,
+    max_file_mb: float,
+    added: Path | None,
 ) -> None:
     """Build a fresh graph from PATHS (files or folders; default: the bundled corpus).
 
@@ -187,26 +199,28 @@ def build_command(
     printed; a graph that violates a structural shape leaves the old store in
     place and exits 1 (with --accept-violations it replaces the store, still exit 1).
     A second build of the same store waits until the first has finished.
+    With --add FILE, the other documents' graphs are kept as they are.
     """
     from beleidskg import build as building
     from beleidskg import validate
 
-    sources = list(paths) or [building.default_corpus()]
-    result = building.build(
-        sources,
-        store_path,
-        validate=run_validation,
-        strict=strict,
-        accept_violations=accept_violations,
-        max_bytes=int(max_file_mb * 2**20),
-    )
+    if added is not None and paths:
+        raise click.UsageError("--add takes one document; give no other PATHS with it")
+    options = {"validate": run_validation, "strict": strict, "accept_violations": accept_violations}
+    if added is not None:
+        result = building.add(added, store_path, max_bytes=int(max_file_mb * 2**20), **options)
+    else:
+        sources = list(paths) or [building.default_corpus()]
+        result = building.build(sources, store_path, max_bytes=int(max_file_mb * 2**20), **options)
     for d in result.documents:
         click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples; read {d.report.summary()}")
         for gap in d.report.gaps:
             first, last, _ = d.doc.cite(*gap.span)
             click.echo(f"  gap, lines {first}-{last}: {gap.message} ({gap.kind})")
     total = sum(len(d.graph) for d in result.documents)
-    if result.stored:
+    if result.stored and added is not None:
+        click.echo(f"added {added.name} to {store_path}: {total} triples; the other documents kept")
+    elif result.stored:
         click.echo(f"built {store_path}: {len(result.documents)} documents, {total} triples")
     if run_validation:
         click.echo("validated: " + validate.render_text(result.findings).rstrip("\n").rsplit("\n", 1)[-1])

@@ -132,11 +132,56 @@ def article_successions(found: list[ArticleHeading]) -> list[tuple[ArticleHeadin
     return sorted(pairs, key=lambda p: (p[0].code, p[1].code))
 
 
+@dataclass(frozen=True)
+class Transition:
+    """A measure that a document says went up in another (``records.MeasureTransition``), with its cited span."""
+
+    source: str
+    target: str
+    relation: str
+    span: URIRef
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one document contributes to the lineage: its article headings and stated measure transitions.
+
+    Kept per document in the store's manifest (:meth:`to_json`), so ``build
+    --add`` recomputes the lineage of all documents without reading the others again.
+    """
+
+    headings: tuple[ArticleHeading, ...]
+    transitions: tuple[Transition, ...]
+
+    @classmethod
+    def of(cls, parsed: DocumentRecords) -> Evidence:
+        found = [Transition(t.source, t.target, t.relation, cited(parsed, t.span)) for t in parsed.of(records.MeasureTransition)]
+        return cls(tuple(headings([parsed])), tuple(found))
+
+    def to_json(self) -> dict:
+        return {
+            "headings": [[str(h.article), h.code, h.title, h.year, h.ise, str(h.span)] for h in self.headings],
+            "transitions": [[t.source, t.target, t.relation, str(t.span)] for t in self.transitions],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Evidence:
+        found = (ArticleHeading(URIRef(a), c, t, y, i, URIRef(s)) for a, c, t, y, i, s in data["headings"])
+        stated = (Transition(a, b, r, URIRef(s)) for a, b, r, s in data["transitions"])
+        return cls(tuple(found), tuple(stated))
+
+
 def infer(documents: Iterable[DocumentRecords]) -> Graph:
     """The lineage links the documents' records support, as a graph of their own (a build stage)."""
-    documents = list(documents)
+    return link(Evidence.of(d) for d in documents)
+
+
+def link(evidence: Iterable[Evidence]) -> Graph:
+    """The lineage links of the documents' evidence (the same whatever order the documents come in)."""
+    evidence = list(evidence)
+    found = sorted((h for e in evidence for h in e.headings), key=lambda h: (h.year, h.code, str(h.span)))
     out = Graph()
-    for old, new, matched in article_successions(headings(documents)):
+    for old, new, matched in article_successions(found):
         node = ID[f"lineage/artikel/{old.code}/{new.code}"]
         out.add((node, RDF.type, BKG.Opvolging))
         out.add((node, BKG.van, old.article))
@@ -158,7 +203,7 @@ def infer(documents: Iterable[DocumentRecords]) -> Graph:
             )
         )
     transitions = sorted(
-        {(t.source, t.target, t.relation, cited(d, t.span)) for d in documents for t in d.of(records.MeasureTransition)},
+        {(t.source, t.target, t.relation, t.span) for e in evidence for t in e.transitions},
         key=lambda t: (slug(t[0]), slug(t[1]), str(t[3]), t[2]),
     )
     for source, target, relation, span in transitions:

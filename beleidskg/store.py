@@ -104,6 +104,33 @@ def write(
     for the first (see the README's store guarantees). ``texts`` are the
     documents' full texts by SHA-256, kept beside the graph (:meth:`Snapshot.document_text`).
     """
+    _write(path, lambda _: (parts, manifest, texts or {}), finish, from_current=False)
+
+
+#: What a new generation holds: its parts, its manifest and the documents' texts by SHA-256.
+Contents = tuple[Iterable[GraphPart], dict, dict[str, str]]
+
+
+def amend(
+    path: Path,
+    contents: Callable[[Snapshot | None], Contents],
+    finish: Callable[[ox.Store], Iterable[GraphPart]] | None = None,
+) -> None:
+    """Like :func:`write`, with the new generation made from the current one (None before the first build).
+
+    ``contents`` is called while the writer lock is held, so no other build
+    switches the store between reading the current graph and replacing it:
+    ``build --add`` keeps the other documents' graphs of exactly the graph it replaces.
+    """
+    _write(path, contents, finish, from_current=True)
+
+
+def _write(
+    path: Path,
+    contents: Callable[[Snapshot | None], Contents],
+    finish: Callable[[ox.Store], Iterable[GraphPart]] | None,
+    from_current: bool,
+) -> None:
     shown = Path(path)
     root = _resolved(shown)
     _prepare(root, shown)
@@ -111,34 +138,52 @@ def write(
         _step(root, "locked")
         _collect_garbage(root)
         _step(root, "cleaned")
-        staging = root / f"{GENERATION}{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}"
+        current = _open_current(root, shown) if from_current and _pointer(root) else None
         try:
-            staging.mkdir()
-        except OSError as exc:
-            raise _write_error(shown, exc) from exc
-        try:
-            _step(root, "staging")
-            _fill(staging, parts, finish)
-            (staging / TEXTS).mkdir()
-            for sha, text in (texts or {}).items():
-                (staging / TEXTS / f"{sha}.txt").write_text(text, encoding="utf-8")
-            _step(root, "loaded")
-            _write_synced(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-            _sync_tree(staging)
-            _step(root, "written")
-            _switch(root, staging.name)
-        except BaseException as exc:
-            if _pointer(root) != staging.name:
-                shutil.rmtree(staging, ignore_errors=True)
-            if isinstance(exc, OSError):
-                raise _write_error(shown, exc) from exc
-            raise
+            parts, manifest, texts = contents(current)
+            _publish(root, shown, parts, manifest, finish, texts)
+        finally:
+            if current is not None:
+                current.close()  # before the old generations are removed, ours among them
         _step(root, "switched")
         try:
             _collect_garbage(root)
         except OSError as exc:  # the new graph is in place; what is left is removed by the next build
             log.warning("%s: old generations not removed yet (%s)", shown, exc)
         _step(root, "retired")
+
+
+def _publish(
+    root: Path,
+    shown: Path,
+    parts: Iterable[GraphPart],
+    manifest: dict,
+    finish: Callable[[ox.Store], Iterable[GraphPart]] | None,
+    texts: dict[str, str],
+) -> None:
+    """Stage, fill and sync a new generation, then switch ``current`` to it; the caller holds the writer lock."""
+    staging = root / f"{GENERATION}{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}"
+    try:
+        staging.mkdir()
+    except OSError as exc:
+        raise _write_error(shown, exc) from exc
+    try:
+        _step(root, "staging")
+        _fill(staging, parts, finish)
+        (staging / TEXTS).mkdir()
+        for sha, text in texts.items():
+            (staging / TEXTS / f"{sha}.txt").write_text(text, encoding="utf-8")
+        _step(root, "loaded")
+        _write_synced(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        _sync_tree(staging)
+        _step(root, "written")
+        _switch(root, staging.name)
+    except BaseException as exc:
+        if _pointer(root) != staging.name:
+            shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _write_error(shown, exc) from exc
+        raise
 
 
 def _write_error(shown: Path, exc: OSError) -> StoreError:
