@@ -724,7 +724,7 @@ class _Extractor:
         """'heeft langs uitgavenzijde betrekking op veertien begrotingsartikelen': the articles the section lists."""
         for m in _COUNT_RE.finditer(s.text):
             word = m["n"].lower()
-            stated = Decimal(_COUNT_WORDS[word] if word in _COUNT_WORDS else int(word))
+            stated = _COUNT_WORDS[word] if word in _COUNT_WORDS else int(word)
             what = m["what"].lower()
             side = "uitgaven" if what.startswith("uitgaven") or re.search(r"uitgavenzijde", s.text[: m.start()]) else None
             side = side or (
@@ -751,7 +751,7 @@ class _Extractor:
                 if (a.ise == subject if subject is not None else a.programme == programme)
                 and (side is None or (side == "ontvangsten") == a.code.split("-")[1].startswith("9"))
             ]
-            computed = Decimal(len(arts))
+            computed = len(arts)
             status = MATCHED if computed == stated else CONTRADICTED
             where = f"ISE {subject.name}" if subject is not None else f"programma {programme}"
             how = f"{len(arts)} {side or 'begrotings'}artikelen onder {where}: {', '.join(a.code for a in arts)}"
@@ -816,9 +816,9 @@ class _Extractor:
         spans = tuple(sp for c in resolved for sp in c.table_spans)
         ba_year = next((a.year for a in self.parsed.of(r.Amount) if a.row == "BA" and a.year), self.year - 1)
         for y in re.finditer(r"\b(?P<what>BO|BA|krediet\s+in|krediet|begrotingsjaar)\s+(?P<year>(?:19|20)\d\d)\b", s.text):
-            stated = Decimal(y["year"])
+            stated = int(y["year"])
             expected = ba_year if y["what"] == "BA" else self.year
-            status = MATCHED if int(stated) == expected else CONTRADICTED
+            status = MATCHED if stated == expected else CONTRADICTED
             self.add(
                 s,
                 "jaar",
@@ -827,7 +827,7 @@ class _Extractor:
                 stated,
                 status,
                 subject=resolved[0].subject,
-                computed=Decimal(expected),
+                computed=expected,
                 computation=f"the change is from BA {ba_year} to BO {self.year}",
                 table_spans=spans,
             )

@@ -332,6 +332,22 @@ def test_a_difference_in_wording_is_reported_word_by_word(tmp_path: Path) -> Non
     assert found.difference == "+deze +legislatuur"
 
 
+def test_a_quoted_title_differing_only_in_thousands_separators_or_cut_short_in_a_cross_reference_is_no_finding(
+    tmp_path: Path,
+) -> None:
+    dg = document("a.txt")
+    od = dg.goal(PLAN, "OD", 2, "We voorzien een groeipad van minstens 1000 extra plaatsen in de sociale economie", (5, 6))
+    art = dg.article("TB0-1THC2UA-WT", "COLLECTIEF MAATWERK", (20, 20))
+    link = dg.link(od, art, "article", (22, 23))
+    dg.add(link, BKG.geciteerdeTitel, "We voorzien een groeipad van minstens 1.000 extra plaatsen in de sociale economie")
+    # 004 line 3700: '30 Zie ook OD 10 Het werkgelegenheidsbeleid onderbouwen met data en wetenschappelijke inzichten,'
+    dg.goal_reference(art, od, "We voorzien een groeipad van minstens 1.000 extra plaatsen", (30, 30))
+    cut_link = dg.link(od, art, "od", (40, 40))  # a link's quote cut short is still a mismatch
+    dg.add(cut_link, BKG.geciteerdeTitel, "We voorzien een groeipad")
+    found = validated(tmp_path, "geciteerde-titel", [dg])
+    assert [f.source_lines for f in found] == ["40-40"]
+
+
 # -- structure --------------------------------------------------------------------------------------------------
 
 
