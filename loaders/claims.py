@@ -126,7 +126,7 @@ _COUNT_RE = re.compile(
 _ABBREVIATION_END_RE = re.compile(
     r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
 )
-_TABLE_ROW_RE = re.compile(r"^[^\d]*?(?:\s[-–]?\s?\d[\d.,]*%?){2,}\s*$")
+_TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 _RATE_WORDS_RE = re.compile(r"uitvoering|benut|besteed|besteding|realisatie|van het beschikba|van het budget", re.IGNORECASE)
 
 
