@@ -502,12 +502,14 @@ class _Extractor:
         """An amount: a typed one ('index van 48 keuro') against its row, any other against the subject's tables."""
         text = s.text
         before = text[max(0, m.start - 90) : m.start]
-        typed = _typed_row(before, self.year)
+        typed = _typed_row(before, self.year, self.opmaak)
         if typed is None:  # '598.220 keuro VAK en 568.220 keuro VEK' after 'bedroeg': the second is typed alike
             prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
             if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*", text[prev.end : m.start]):
-                typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year)
+                typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year, self.opmaak)
         subject = self.amount_subject(s, before)
+        if typed == "BU" and not m.credits and (implied := re.search(r"\b(VAK|VEK)-(?:uitvoering|realisatie)\b", before)):
+            m.credits = (implied.group(1),)
         kw = {"unit": m.unit, "credit": m.credits[0] if len(m.credits) == 1 else None}
         if m.unit != "duizend euro" or subject is None:
             self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
@@ -921,8 +923,12 @@ def _credit_of(m: _Mention, clause: str, sentence: str) -> str | None:
     return whole.pop() if len(whole) == 1 else None
 
 
-def _typed_row(before: str, year: int | None) -> str | None:
-    """The row an amount is of when its words say so: 'index van', 'bedroeg bij BA 2025', 'beschikbaar krediet bedraagt'."""
+def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None:
+    """The row an amount is of when its words say so: 'index van', 'bedroeg bij BA 2025', 'beschikbaar krediet
+    bedraagt'; in an execution BBT 'de uitvoering op dit begrotingsartikel bedroeg' (BU)."""
+    if not opmaak:
+        executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
+        return "BU" if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before) else None
     if re.search(r"\bindex\s+(?:van\s+)?\(?\+?\s*$", before, re.IGNORECASE):
         return "Index"
     if m := re.search(r"\bBA\s+((?:19|20)\d\d)\b[^.]{0,30}\bbedroeg\s*,?\s*$", before):

@@ -206,3 +206,13 @@ def test_the_rules_report_the_contradicted_claims_of_the_corpus(built_store) -> 
     assert ("compensatie-richting", "000_6c00ca9f9d739731.txt", "2052-2057") in {
         (f.rule, f.source_document, f.source_lines) for f in found
     }
+
+
+def test_the_execution_an_article_states_is_its_bu_row(uitvoering: list[Claim]) -> None:
+    # 004:6909-6910 'De uitvoering op dit begrotingsartikel bedroeg 526.727 keuro VAK en 526.778 keuro VEK'
+    assert [(c.stated, c.credit, c.status) for c in at(uitvoering, "bedrag", 6909)] == [
+        (D(526727), "VAK", MATCHED),
+        (D(526778), "VEK", MATCHED),
+    ]
+    broken = claims_of("004", 6909, "526.727", "526.772")
+    assert next((c.computed, c.status) for c in at(broken, "bedrag", 6909)) == (D(526727), CONTRADICTED)
