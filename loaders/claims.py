@@ -186,11 +186,14 @@ class _Tables:
         return self.rows.get((subject, row, credit))
 
     def change(self, subject: object, credit: str) -> tuple[Decimal, str, tuple[r.Span, ...]] | None:
-        """BO minus BA of a subject's own table for one credit type, with how and where from."""
-        bo, ba = self.row(subject, "BO", credit), self.row(subject, "BA", credit)
-        if bo is None or ba is None:
-            return None
-        return bo[0] - ba[0], f"BO {_fmt(bo[0])} − BA {_fmt(ba[0])} ({credit})", (ba[1], bo[1])
+        """BO minus BA of a subject's own table (1e BA-JR minus 1e BA in an execution BBT) for one credit type, with how
+        and where from."""
+        for after, before in (("BO", "BA"), ("1e BA-JR", "1e BA")):  # a draft budget; an execution (reallocations)
+            new, old = self.row(subject, after, credit), self.row(subject, before, credit)
+            if new is not None and old is not None:
+                how = f"{after} {_fmt(new[0])} − {before} {_fmt(old[0])} ({credit})"
+                return new[0] - old[0], how, (old[1], new[1])
+        return None
 
 
 def read(parsed: r.DocumentRecords) -> list[object]:
