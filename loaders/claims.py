@@ -795,9 +795,15 @@ class _Extractor:
                     table_spans=(art.span,) if art else (),
                 )
             elif code[:3] in own:
-                near = [c for c in self.tables.codes if c[:-3] == code[:-3] or c[4:-3] == code[4:-3]]
-                how = "no article of this document has this code" + (f" (it has {', '.join(sorted(near))})" if near else "")
-                self.add(s, "artikelcode", m.start(), m.end(), code, CONTRADICTED, computation=how)
+                # a slip of the pen leaves a code next to one the document has: another suffix, or one letter off;
+                # a code of the entity with no such neighbour may be an article this document does not describe
+                near = sorted(c for c in self.tables.codes if _near_code(c, code))
+                if near:
+                    how = f"no article of this document has this code; it has {', '.join(near)}"
+                    self.add(s, "artikelcode", m.start(), m.end(), code, CONTRADICTED, computation=how)
+                else:
+                    how = "an article of this entity that this document does not describe"
+                    self.add(s, "artikelcode", m.start(), m.end(), code, UNRESOLVED, computation=how)
             else:
                 self.add(
                     s,
@@ -903,6 +909,13 @@ class _Extractor:
 
 
 # -- helpers ---------------------------------------------------------------------------------------------------------
+
+
+def _near_code(have: str, named: str) -> bool:
+    """Whether ``named`` is ``have`` with another ESR suffix ('-OW' for '-WT') or one character changed."""
+    if have[:-3] == named[:-3]:
+        return True
+    return len(have) == len(named) and sum(a != b for a, b in zip(have, named, strict=True)) == 1
 
 
 def _article(ctx: _Context) -> r.ArticleRef | None:
