@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import bbt, initiatives
+from . import bbt, claims, initiatives
 from . import records as r
 from .goals import parent_sd, sd_heading
-from .kinds import DocumentKind, register
+from .kinds import STAGES, DocumentKind, register
 from .model import legislature_of
 from .numbers import AMOUNT, parse_amount, parse_percentage
 from .source import SourceDocument
@@ -470,5 +470,7 @@ def _strip_tail(label: str, text: str) -> str:
 
 
 KIND = register(
-    DocumentKind("bbt-begrotingsopmaak", BKG.BBTBegrotingsopmaak, recognise, read, PARTS, CLOSING_PARTS)
+    DocumentKind(
+        "bbt-begrotingsopmaak", BKG.BBTBegrotingsopmaak, recognise, read, PARTS, CLOSING_PARTS, stages=(*STAGES, claims.read)
+    )
 )

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import bbt, initiatives
+from . import bbt, claims, initiatives
 from . import records as r
 from .goals import parent_sd, sd_heading
-from .kinds import DocumentKind, register
+from .kinds import STAGES, DocumentKind, register
 from .model import credit_type, legislature_of
 from .numbers import parse_amount, parse_percentage
 from .source import SourceDocument
@@ -296,5 +296,13 @@ def round_label(label: str) -> str | None:
 
 
 KIND = register(
-    DocumentKind("bbt-begrotingsuitvoering", BKG.BBTBegrotingsuitvoering, recognise, read, PARTS, CLOSING_PARTS)
+    DocumentKind(
+        "bbt-begrotingsuitvoering",
+        BKG.BBTBegrotingsuitvoering,
+        recognise,
+        read,
+        PARTS,
+        CLOSING_PARTS,
+        stages=(*STAGES, claims.read),
+    )
 )

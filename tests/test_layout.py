@@ -16,7 +16,7 @@ from .conftest import corpus_file
 from .layouts import LAYOUTS, credit_tables_on_one_line, page_furniture, unit_joined_to_header, without_blank_lines
 
 #: What depends on the text's bytes or line numbers rather than on what the document says.
-_PROVENANCE = {BKG.bron, BKG.bestandsnaam, BKG.sha256, BKG.aantalRegels}
+_PROVENANCE = {BKG.bron, BKG.tabelbron, BKG.bestandsnaam, BKG.sha256, BKG.aantalRegels}
 #: The reading report says what the layout layer removed (page furniture): compared on its own.
 _REPORT = {BKG.Leesverslag, BKG.Leesonderdeel, BKG.Leesopmerking, BKG.Leeslacune}
 

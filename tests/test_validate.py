@@ -14,10 +14,12 @@ from rdflib import XSD, Literal
 
 from beleidskg import build, store, templates, validate
 from beleidskg.cli import main
-from beleidskg.loaders import reading
+from beleidskg.loaders import claims, reading
 from beleidskg.loaders.model import DocumentGraph, plan_iri
+from beleidskg.loaders.records import ArticleRef
 from beleidskg.loaders.source import SourceDocument
 from beleidskg.loaders.vocab import BKG
+from beleidskg.loaders.writer import Writer, write_record
 
 from .conftest import corpus_file
 
@@ -230,6 +232,44 @@ def reading_gap(kind: str) -> Callable:
     return build_case
 
 
+def claim_rule(kind: str, stated, computed, in_message: str) -> Callable:
+    """A document with one claim of ``kind``: contradicted by its table (broken) or matched."""
+
+    def build_case(broken: bool):
+        dg = document("a.txt")
+        art = dg.article("TB0-1THC2TA-WT", "A", (10, 10))
+        rows(dg, "kredietevolutie", art, "VEK", [("BA", 2025, 15697), ("BO", 2026, 3156)], 12)
+        claim = claims.Claim(
+            1, kind, "de tekst", (20, 21), stated, claims.CONTRADICTED if broken else claims.MATCHED,
+            subject=ArticleRef("TB0-1THC2TA-WT"), computed=computed, computation="BO 3.156 − BA 15.697 (VEK)",
+            table_spans=((12, 12), (13, 13)),
+        )  # fmt: skip
+        write_record(claim, Writer(dg, None))
+        return [dg], [("a.txt", "20-21")], in_message
+
+    return build_case
+
+
+def bewering_artikelcode(broken: bool):
+    dg = document("a.txt", BKG.BBTBegrotingsuitvoering)
+    dg.article("JB0-9JABTZZ-OW", "A", (10, 10))
+    claim = claims.Claim(1, "artikelcode", "JB0-9JABTZZ-WT", (20, 20), "JB0-9JABTZZ-WT", claims.CONTRADICTED)
+    write_record(claim, Writer(dg, None))
+    other = document("b.txt", BKG.BBTBegrotingsuitvoering)
+    if not broken:  # another document of the graph has the article: it exists
+        other.article("JB0-9JABTZZ-WT", "B", (10, 10))
+    return [dg, other], [("a.txt", "20-20")], "JB0-9JABTZZ-WT"
+
+
+def compensatie_richting(broken: bool):
+    dg = document("a.txt")
+    a = dg.article("TB0-1THC2TA-WT", "A", (10, 10))
+    b = dg.article_code("SG0-1SKC2TG-PR")
+    row = dg.line_item("compensatie", a, 1, "Van SG0-1SKC2TG-PR", (12, 13), counterpart=b, direction="van")
+    dg.amount("compensaties", a, "Compensatie", 2026, "VEK", D(-9089 if broken else 9089), (12, 13), line_item=row)
+    return [dg], [("a.txt", "12-13")], "-9089"
+
+
 RULES: dict[str, Callable] = {
     "artikel-zonder-tabel": reading_gap("artikel-zonder-tabel"),
     "ongelezen-bedragen": reading_gap("ongelezen-bedragen"),
@@ -250,6 +290,15 @@ RULES: dict[str, Callable] = {
     "indicator-kloof": indicator_kloof,
     "indicator-zelfde-waarde": indicator_zelfde_waarde,
     "bedrag-zelfde": bedrag_zelfde,
+    "bewering-wijziging": claim_rule("wijziging", D(-9089), D(-12541), "-12541"),
+    "bewering-bedrag": claim_rule("bedrag", D(15679), D(15697), "15697"),
+    "bewering-percentage": claim_rule("percentage", D(102), D("101.49"), "101.49"),
+    "bewering-aantal": claim_rule("aantal", D(14), D(12), "(14)"),
+    "bewering-jaar": claim_rule("jaar", D(2025), D(2026), "2026"),
+    "bewering-kredietsoort": claim_rule("kredietsoort", "VEK/VEK", "VAK/VEK", "VEK/VEK"),
+    "bewering-som": claim_rule("som", D(8971), D(8917), "8917"),
+    "bewering-artikelcode": bewering_artikelcode,
+    "compensatie-richting": compensatie_richting,
 }
 
 
@@ -281,6 +330,22 @@ def test_a_difference_in_wording_is_reported_word_by_word(tmp_path: Path) -> Non
     docs, _, _ = titel_tussen_documenten(broken=True)
     (found,) = validated(tmp_path, "titel-tussen-documenten", docs)
     assert found.difference == "+deze +legislatuur"
+
+
+def test_a_quoted_title_differing_only_in_thousands_separators_or_cut_short_in_a_cross_reference_is_no_finding(
+    tmp_path: Path,
+) -> None:
+    dg = document("a.txt")
+    od = dg.goal(PLAN, "OD", 2, "We voorzien een groeipad van minstens 1000 extra plaatsen in de sociale economie", (5, 6))
+    art = dg.article("TB0-1THC2UA-WT", "COLLECTIEF MAATWERK", (20, 20))
+    link = dg.link(od, art, "article", (22, 23))
+    dg.add(link, BKG.geciteerdeTitel, "We voorzien een groeipad van minstens 1.000 extra plaatsen in de sociale economie")
+    # 004 line 3700: '30 Zie ook OD 10 Het werkgelegenheidsbeleid onderbouwen met data en wetenschappelijke inzichten,'
+    dg.goal_reference(art, od, "We voorzien een groeipad van minstens 1.000 extra plaatsen", (30, 30))
+    cut_link = dg.link(od, art, "od", (40, 40))  # a link's quote cut short is still a mismatch
+    dg.add(cut_link, BKG.geciteerdeTitel, "We voorzien een groeipad")
+    found = validated(tmp_path, "geciteerde-titel", [dg])
+    assert [f.source_lines for f in found] == ["40-40"]
 
 
 # -- structure --------------------------------------------------------------------------------------------------

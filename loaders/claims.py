@@ -1,0 +1,979 @@
+"""Claims: every quantitative statement in a BBT's running text, resolved against the document's own tables.
+
+The consistency rules check the tables against each other; what researchers and
+auditors quote is the prose around them ('een daling van het beschikbaar
+VEK-krediet met 9.089 keuro t.o.v. BA 2025'). This build stage reads that prose
+from the parsed records of a BBT (the lines no table was read from), finds each
+statement of an amount, a change, a percentage, a count, a year, an article code
+or a sum, works out from where it stands and what it names which table it is
+about (the article whose section it is in, an ISE it names or stands under, the
+programme), and resolves it:
+
+* ``overeenkomend`` (matched): the table value or computation it agrees with;
+* ``tegengesproken`` (contradicted): the claim is surely about that table and the
+  table says otherwise (the stated and the computed value, the table's lines);
+* ``onopgelost`` (unresolved): the claim could not be tied to a table. Kept and
+  listed, never dropped: when unsure which table a claim is about, it is this.
+
+Tolerance follows the stated precision: a percentage printed with *d* decimals
+agrees with an exact ratio that rounds or is cut off to it; amounts are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import RDF
+
+from . import records as r
+from .model import credit_type
+from .numbers import parse_amount, parse_percentage
+from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
+from .vocab import BKG
+from .writer import Writer, write_record
+
+MATCHED, CONTRADICTED, UNRESOLVED = "overeenkomend", "tegengesproken", "onopgelost"
+
+#: The kinds of claim, as ``bkg:soort`` of a ``bkg:Bewering`` (one consistency rule each).
+KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort")
+
+#: The document kinds whose prose is read for claims.
+BBT_KINDS = (BKG.BBTBegrotingsopmaak, BKG.BBTBegrotingsuitvoering)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One quantitative statement of the running text and how it was resolved.
+
+    ``stated`` is the value as the text gives it (a signed amount for a change,
+    the percentage, the count, the year, the code); ``computed`` the value the
+    tables give for it (``None`` when unresolved), ``computation`` how, in words,
+    and ``table_spans`` the lines of the table rows it was resolved against.
+    """
+
+    index: int
+    kind: str
+    text: str
+    span: r.Span
+    stated: Decimal | str
+    status: str
+    subject: r.Subject | None = None
+    credit: str | None = None
+    unit: str | None = None
+    computed: Decimal | str | None = None
+    computation: str | None = None
+    table_spans: tuple[r.Span, ...] = ()
+
+
+@write_record.register
+def _(rec: Claim, w: Writer) -> None:
+    dg = w.dg
+    node = dg.local(f"bewering/{rec.index}")
+    dg.graph.add((node, BKG.bron, dg.span(*rec.span)))  # prose, not a table read: not in spans_read
+    dg.add(node, BKG.over, w.iri(rec.subject))
+    dg.graph.add((node, RDF.type, BKG.Bewering))
+    dg.add(node, BKG.soort, rec.kind)
+    dg.add(node, BKG.beweringTekst, rec.text)
+    dg.add(node, BKG.gesteldeWaarde, rec.stated)
+    dg.add(node, BKG.berekendeWaarde, rec.computed)
+    dg.add(node, BKG.berekening, rec.computation)
+    dg.add(node, BKG.beweringStatus, BKG[_STATUS_TERMS[rec.status]])
+    if rec.credit in ("VAK", "VEK"):
+        dg.add(node, BKG.kredietsoort, credit_type(rec.credit))
+    if rec.unit:
+        dg.add(node, BKG.eenheid, BKG.DuizendEuro if rec.unit == "duizend euro" else BKG.Euro)
+    for span in rec.table_spans:
+        dg.add(node, BKG.tabelbron, dg.span(*span))
+
+
+_STATUS_TERMS = {MATCHED: "Overeenkomend", CONTRADICTED: "Tegengesproken", UNRESOLVED: "Onopgelost"}
+
+
+# -- reading the prose ---------------------------------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_AMOUNT_RE = re.compile(rf"(?<![\w.,/])(?P<sign>[-+–]\s?)?(?P<value>{_NUMBER})\s*(?P<unit>keuro|k euro|duizend euro|euro)\b")
+_CREDIT_AFTER_RE = re.compile(
+    r"^\s*(?:\(\s*)?(?:in\s+|aan\s+)?(?:(?P<pair>VAK\s*(?:/|en|als)\s*VEK|VEK\s*(?:/|en)\s*VAK|zowel\s+VAK\s+als\s+VEK)"
+    r"|(?P<bad>VAK\s*/\s*VAK|VEK\s*/\s*VEK)|(?P<one>VAK|VEK)(?![/\w])"
+    r"|aan\s+de\s+zijde\s+van\s+de\s+(?P<side>vastleggings|vereffenings)kredieten)"
+)
+_PERCENT_RE = re.compile(r"(?<![\w.,])(?P<value>\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent\b)(?!\s*punt)")
+_CHANGE_RE = re.compile(
+    r"\b(?P<word>stijging|daling|toename|afname|verhoging|stijgt|daalt|gestegen|gedaald|toegenomen|afgenomen"
+    r"|neemt\b(?:\s+\S+){0,6}?\s+(?P<dir>toe|af)\b)",
+    re.IGNORECASE,
+)
+_NEGATIVE_WORDS = ("daling", "afname", "daalt", "gedaald", "afgenomen")
+_COUNT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            *("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"),
+            *("elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"),
+        )
+    )
+}
+_COUNT_RE = re.compile(
+    r"\b(?P<n>" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r"|\d{1,2})\s+"
+    r"(?P<what>(?:uitgaven|ontvangsten|begrotings)?artikel(?:en|s))\b",
+    re.IGNORECASE,
+)
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
+)
+_TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
+_RATE_WORDS_RE = re.compile(r"uitvoering|benut|besteed|besteding|realisatie|van het beschikba|van het budget", re.IGNORECASE)
+
+
+@dataclass
+class _Context:
+    """Where a stretch of prose stands: the article whose section it is in, the ISE and programme above it."""
+
+    article: str | None = None
+    ise: r.IseRef | None = None
+    programme: str | None = None
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    joined: JoinedText
+    ctx: _Context
+
+    def span(self, start: int, end: int) -> r.Span:
+        return self.joined.lines_of(self.start + start, self.start + end)
+
+
+@dataclass
+class _Tables:
+    """The document's table values, indexed for resolving claims."""
+
+    parsed: r.DocumentRecords
+    #: (subject, row, credit) -> (value, span): the rows of an article's own table, an ISE's 'Totaal', a programme's total
+    rows: dict[tuple[object, str, str], tuple[Decimal, r.Span]] = field(default_factory=dict)
+    #: subject -> every (value, credit, span) the document's tables give for it, line items included
+    values: dict[object, list[tuple[Decimal, str, r.Span]]] = field(default_factory=lambda: defaultdict(list))
+    articles: dict[str, r.Article] = field(default_factory=dict)
+    codes: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, parsed: r.DocumentRecords) -> _Tables:
+        t = cls(parsed)
+        for a in parsed.of(r.Article):
+            t.articles.setdefault(a.code, a)
+            t.codes.add(a.code)
+        t.codes |= {li.counterpart for li in parsed.of(r.LineItem) if li.counterpart}
+        for a in parsed.of(r.Amount):
+            t.values[a.subject].append((a.value, a.credit, a.span))
+            own = a.line_item is None and (
+                (isinstance(a.subject, r.ArticleRef) and a.table in ("kredietevolutie", "begrotingsuitvoering"))
+                or (isinstance(a.subject, r.IseRef) and a.part == "Totaal")
+                or (isinstance(a.subject, (r.ProgrammeRef, r.DocumentRef)) and a.part is None and a.table == "totalen")
+            )
+            if own:
+                row = a.row if a.row != "TOTAAL" else None
+                if row is not None:
+                    t.rows.setdefault((a.subject, row, a.credit), (a.value, a.span))
+        return t
+
+    def row(self, subject: object, row: str, credit: str) -> tuple[Decimal, r.Span] | None:
+        return self.rows.get((subject, row, credit))
+
+    def change(self, subject: object, credit: str) -> tuple[Decimal, str, tuple[r.Span, ...]] | None:
+        """BO minus BA of a subject's own table (1e BA-JR minus 1e BA in an execution BBT) for one credit type, with how
+        and where from."""
+        for after, before in (("BO", "BA"), ("1e BA-JR", "1e BA")):  # a draft budget; an execution (reallocations)
+            new, old = self.row(subject, after, credit), self.row(subject, before, credit)
+            if new is not None and old is not None:
+                how = f"{after} {_fmt(new[0])} − {before} {_fmt(old[0])} ({credit})"
+                return new[0] - old[0], how, (old[1], new[1])
+        return None
+
+
+def read(parsed: r.DocumentRecords) -> list[object]:
+    """The claims of a BBT's running text, each resolved against the document's tables (other kinds: none)."""
+    if parsed.kind not in BBT_KINDS:
+        return []
+    tables = _Tables.of(parsed)
+    extractor = _Extractor(parsed, tables)
+    for sentence in _sentences(parsed, tables):
+        extractor.sentence(sentence)
+    return list(extractor.claims)
+
+
+def _prose_lines(parsed: r.DocumentRecords) -> Iterator[tuple[int, _Context | None]]:
+    """Each body line that is running text, with its context (``None`` at a heading, which ends a stretch)."""
+    doc = parsed.doc
+    table_lines: set[int] = set()
+    for rec in parsed.records:
+        if isinstance(rec, (r.Amount, r.LineItem)):
+            table_lines.update(range(rec.span[0], rec.span[1] + 1))
+    headings: dict[int, tuple[str, object]] = {}
+    for rec in parsed.records:
+        if isinstance(rec, r.Article):
+            headings.setdefault(rec.span[0], ("article", rec))
+            for k in range(rec.span[0] + 1, rec.span[1] + 1):
+                headings.setdefault(k, ("skip", None))
+        elif isinstance(rec, r.Ise):
+            headings[rec.span[0]] = ("ise", rec)
+        elif isinstance(rec, r.PolicyField):
+            headings[rec.span[0]] = ("field", rec)
+        elif isinstance(rec, r.Goal):
+            for k in range(rec.span[0], rec.span[1] + 1):
+                headings[k] = ("goal", rec)
+        elif isinstance(rec, r.Programme) and rec.name:
+            headings.setdefault(rec.span[0], ("programme", rec))
+    end = next((n for n, line in enumerate(doc.lines, 1) if ABBREVIATIONS_HEADING_RE.match(line)), len(doc.lines) + 1)
+    ctx = _Context()
+    for n in range(1, end):
+        if n in headings:
+            what, rec = headings[n]
+            if what == "article":
+                ctx = _Context(rec.code, rec.ise or ctx.ise, rec.programme)
+            elif what == "ise":
+                ctx = _Context(None, rec.ref, ctx.programme)
+            elif what == "field":
+                ctx = _Context()
+            elif what == "goal":
+                ctx = _Context(None, ctx.ise, ctx.programme)
+            elif what == "programme":
+                ctx = _Context(None, None, rec.code)
+            yield n, None
+            continue
+        line = doc.line(n)
+        if n in table_lines or is_noise(line) or (_TABLE_ROW_RE.match(line) and "keuro" not in line):
+            continue
+        yield n, ctx
+
+
+def _sentences(parsed: r.DocumentRecords, tables: _Tables) -> Iterator[_Sentence]:
+    """The running text in sentences, each knowing its lines and context; a heading or a change of context ends a stretch."""
+    doc = parsed.doc
+    stretch: list[Line] = []
+    current: _Context | None = None
+
+    def flush() -> Iterator[_Sentence]:
+        if stretch and current is not None:
+            joined = join_lines(stretch)
+            for start, text in _split_sentences(joined.text):
+                yield _Sentence(text, start, joined, current)
+
+    for n, ctx in _prose_lines(parsed):
+        if ctx is None or ctx is not current:
+            yield from flush()
+            stretch, current = [], ctx
+        if ctx is not None:
+            stretch.append(Line(n, doc.line(n)))
+    yield from flush()
+
+
+def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences with their offsets: a full stop ends one when a capital, digit or dash follows, not after 't.o.v.'."""
+    start = 0
+    for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9‘'(\-–•])", text):
+        before = text[start : m.start() + 1]
+        if _ABBREVIATION_END_RE.search(before.rsplit(" ", 1)[-1]) and not before.endswith("keuro."):
+            continue
+        yield start, text[start : m.start() + 1]
+        start = m.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+# -- extraction and resolution ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    """An amount the sentence states: where, its value, unit and credit types."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    credits: tuple[str, ...]
+    bad_credit: str | None = None
+    change: Claim | None = None
+    signed: Decimal | None = None
+
+
+class _Extractor:
+    def __init__(self, parsed: r.DocumentRecords, tables: _Tables) -> None:
+        self.parsed, self.tables = parsed, tables
+        self.claims: list[Claim] = []
+        self.year = parsed.budget_year
+        self.opmaak = parsed.kind == BKG.BBTBegrotingsopmaak
+        self.previous: _Sentence | None = None
+        self.previous_mentions: list[_Mention] = []
+        self.ises = {(ise.name.lower(), ise.ref) for ise in parsed.of(r.Ise)} | {
+            ((ise.title or ise.name).lower(), ise.ref) for ise in parsed.of(r.Ise)
+        }
+        self.programmes = [p for p in parsed.of(r.Programme) if p.name]
+
+    def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
+        claim = Claim(len(self.claims) + 1, kind, s.text[start:end].strip(), s.span(start, end), stated, status, **kw)
+        self.claims.append(claim)
+        return claim
+
+    # -- one sentence ------------------------------------------------------------------------------------------
+
+    def sentence(self, s: _Sentence) -> None:
+        mentions = list(self.mentions(s))
+        for m in mentions:
+            if m.bad_credit:
+                self.add(
+                    s,
+                    "kredietsoort",
+                    m.start,
+                    m.end,
+                    m.bad_credit,
+                    CONTRADICTED,
+                    subject=_article(s.ctx),
+                    computed="VAK/VEK",
+                    computation=f"'{m.bad_credit}' names one credit type twice; a pair is VAK/VEK",
+                )
+        if _CHANGE_RE.search(s.text):
+            self.changes(s, mentions)
+        for m in mentions:
+            if m.change is None:
+                self.amount(s, m, mentions)
+        self.percentages(s, mentions)
+        self.counts(s)
+        self.codes(s)
+        self.years(s, mentions)
+        self.sums(s, mentions)
+        self.previous, self.previous_mentions = s, mentions
+
+    def mentions(self, s: _Sentence) -> Iterator[_Mention]:
+        for m in _AMOUNT_RE.finditer(s.text):
+            try:
+                value = parse_amount(m["value"])
+            except ValueError:
+                continue
+            if m["sign"] and m["sign"].strip() in "-–":
+                value = -value
+            unit = "euro" if m["unit"] == "euro" else "duizend euro"
+            after = _CREDIT_AFTER_RE.match(s.text[m.end() :])
+            credits: tuple[str, ...] = ()
+            bad = None
+            end = m.end()
+            if after:
+                if after["pair"]:
+                    credits = ("VAK", "VEK")
+                elif after["bad"]:
+                    bad = re.sub(r"\s", "", after["bad"])
+                    credits = ()
+                elif after["one"]:
+                    credits = (after["one"],)
+                elif after["side"]:
+                    credits = ("VAK",) if after["side"] == "vastleggings" else ("VEK",)
+                end = m.end() + after.end()
+            yield _Mention(m.start(), end, value, unit, credits, bad)
+
+    # -- changes -----------------------------------------------------------------------------------------------
+
+    def changes(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """'een daling van het beschikbaar VEK-krediet met 9.089 keuro t.o.v. BA 2025': BO − BA of the table."""
+        text = s.text
+        previous: _Mention | None = None
+        for m in mentions:
+            if m.unit != "duizend euro":
+                continue
+            between = text[previous.end : m.start] if previous is not None else ""
+            if previous is not None and previous.change is not None and re.fullmatch(r"[^.;:]{0,40}\ben\s*", between):
+                # 'met 43.040 keuro aan VAK-zijde en 63.951 keuro aan VEK-zijde': the same change, the other credit type
+                credit = _credit_of(m, "", "")
+                prior = previous.change
+                stated = -abs(m.value) if prior.stated < 0 else abs(m.value)
+                m.signed = stated
+                subjects = [prior.subject] if prior.subject is not None else self.change_subject(s, "")[0]
+                m.change = self.resolve_change(s, m, stated, credit, subjects, prior.subject is not None)
+                previous = m
+                continue
+            previous = m
+            before = text[max(0, m.start - 160) : m.start]
+            trigger = None
+            for t in _CHANGE_RE.finditer(before):
+                trigger = t
+            if trigger is None:
+                continue
+            clause = before[trigger.start() :]
+            if not (re.search(r"\b(?:met|bedraagt|bedroeg)\s*[-+]?\s*$", clause) or re.search(r"\bmet\b", clause[-40:])):
+                continue
+            if re.search(r"[.;:]\s", clause) or re.search(r"\b(?:VTE|personen|plaatsen|werkenden)\b", clause):
+                continue
+            word = trigger.group("word").lower()
+            negative = word.startswith(_NEGATIVE_WORDS) or trigger.group("dir") == "af"
+            credit = _credit_of(m, clause, text)
+            subject, certain = self.change_subject(s, clause)
+            stated = -abs(m.value) if negative else abs(m.value)
+            m.signed = stated
+            m.change = self.resolve_change(s, m, stated, credit, subject, certain)
+
+    def change_subject(self, s: _Sentence, clause: str) -> tuple[list[object], bool]:
+        """What a change is of, and whether that is certain: a named ISE, 'deze ISE', the programme, the article."""
+        named = self.named_ise(clause)
+        if named is not None:
+            return [named], True
+        if re.search(r"\b(?:deze|dit)\s+ISE\b", s.text, re.IGNORECASE) and s.ctx.ise is not None:
+            return [s.ctx.ise], True
+        if re.search(r"\bprogramma\b|beleidsprogramma", s.text, re.IGNORECASE):
+            progs = [r.ProgrammeRef(p.code) for p in self.programmes]
+            return (progs, True) if len(progs) == 1 else ([*progs, r.DocumentRef()], False)
+        if s.ctx.article is not None and not re.search(r"\bISE\b|maatregel", clause, re.IGNORECASE):
+            return [r.ArticleRef(s.ctx.article)], True
+        candidates: list[object] = [r.DocumentRef()] + [r.ProgrammeRef(p.code) for p in self.programmes]
+        if s.ctx.ise is not None:
+            candidates.append(s.ctx.ise)
+        if s.ctx.article is not None:
+            candidates.append(r.ArticleRef(s.ctx.article))
+        return candidates, False
+
+    def named_ise(self, text: str) -> r.IseRef | None:
+        m = re.search(
+            r"\b(?:ISE|structuurelement)\s+[‘'\"]?([^’'\",.]+?)(?:[’'\"]|\s+met\b|\s+(?:aan|en|bij|is|heeft)\b|[,.]|$)", text
+        )
+        if not m:
+            return None
+        name = m.group(1).strip().lower()
+        hits = {ref for n, ref in self.ises if n == name or (n.startswith(name) and len(name) > 4)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def resolve_change(
+        self, s: _Sentence, m: _Mention, stated: Decimal, credit: str | None, subjects: list[object], certain: bool
+    ) -> Claim:
+        credits = [credit] if credit else ["VAK", "VEK"]
+        results = [(subj, c, self.tables.change(subj, c)) for subj in subjects for c in credits]
+        results = [(subj, c, res) for subj, c, res in results if res is not None]
+        kw = {"credit": credit, "unit": m.unit}
+        for subj, _c, (value, how, spans) in results:
+            if abs(value) == abs(stated) and (value == 0 or (value > 0) == (stated > 0)):
+                return self.add(
+                    s,
+                    "wijziging",
+                    m.start,
+                    m.end,
+                    stated,
+                    MATCHED,
+                    subject=subj,
+                    computed=value,
+                    computation=how,
+                    table_spans=spans,
+                    **kw,
+                )
+        if results and certain and len(subjects) == 1:
+            subj = subjects[0]
+            value, how, spans = results[0][2]
+            if credit is None and len(results) == 2:
+                how = "; ".join(res[2][1] for res in results)
+                spans = tuple(sp for res in results for sp in res[2][2])
+            return self.add(
+                s,
+                "wijziging",
+                m.start,
+                m.end,
+                stated,
+                CONTRADICTED,
+                subject=subj,
+                computed=value,
+                computation=how,
+                table_spans=spans,
+                **kw,
+            )
+        subj = subjects[0] if len(subjects) == 1 else None
+        return self.add(
+            s,
+            "wijziging",
+            m.start,
+            m.end,
+            stated,
+            UNRESOLVED,
+            subject=subj,
+            computation=None if results else "no BA and BO rows for it in this document",
+            **kw,
+        )
+
+    # -- amounts -----------------------------------------------------------------------------------------------
+
+    def amount(self, s: _Sentence, m: _Mention, mentions: list[_Mention]) -> None:
+        """An amount: a typed one ('index van 48 keuro') against its row, any other against the subject's tables."""
+        text = s.text
+        before = text[max(0, m.start - 90) : m.start]
+        typed = _typed_row(before, self.year, self.opmaak)
+        if typed is None:  # '598.220 keuro VAK en 568.220 keuro VEK' after 'bedroeg': the second is typed alike
+            prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+            if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*", text[prev.end : m.start]):
+                typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year, self.opmaak)
+        subject = self.amount_subject(s, before)
+        if typed == "BU" and not m.credits and (implied := re.search(r"\b(VAK|VEK)-(?:uitvoering|realisatie)\b", before)):
+            m.credits = (implied.group(1),)
+        kw = {"unit": m.unit, "credit": m.credits[0] if len(m.credits) == 1 else None}
+        if m.unit != "duizend euro" or subject is None:
+            self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+            return
+        if typed is not None:
+            rows = [(c, self.tables.row(subject, typed, c)) for c in (m.credits or ("VAK", "VEK"))]
+            rows = [(c, row) for c, row in rows if row is not None]
+            if rows:
+                agree = [row for c, row in rows if row[0] == m.value]
+                ok = len(agree) == len(rows) if m.credits else bool(agree)
+                how = "; ".join(f"{typed} {c} {_fmt(row[0])}" for c, row in rows)
+                spans = tuple(dict.fromkeys(row[1] for _, row in rows))
+                if ok:
+                    self.add(
+                        s,
+                        "bedrag",
+                        m.start,
+                        m.end,
+                        m.value,
+                        MATCHED,
+                        subject=subject,
+                        computed=m.value,
+                        computation=how,
+                        table_spans=spans,
+                        **kw,
+                    )
+                    return
+                other = [row for c, row in self.other_credit_rows(subject, typed, m.credits)]
+                if len(m.credits) == 1 and any(row[0] == m.value for row in other):
+                    self.add(
+                        s,
+                        "kredietsoort",
+                        m.start,
+                        m.end,
+                        m.credits[0],
+                        CONTRADICTED,
+                        subject=subject,
+                        computed="VEK" if m.credits[0] == "VAK" else "VAK",
+                        computation=f"{_fmt(m.value)} is {typed} of the other credit type; {how}",
+                        table_spans=spans + tuple(row[1] for row in other),
+                        **kw,
+                    )
+                    return
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    CONTRADICTED,
+                    subject=subject,
+                    computed=rows[0][1][0],
+                    computation=how,
+                    table_spans=spans,
+                    **kw,
+                )
+                return
+        values = self.tables.values.get(subject, [])
+        hits = [(v, c, sp) for v, c, sp in values if abs(v) == abs(m.value) and (not m.credits or c in m.credits)]
+        if hits:
+            self.add(
+                s,
+                "bedrag",
+                m.start,
+                m.end,
+                m.value,
+                MATCHED,
+                subject=subject,
+                computed=abs(hits[0][0]),
+                computation=f"{hits[0][1]} {_fmt(hits[0][0])} in the table",
+                table_spans=(hits[0][2],),
+                **kw,
+            )
+            return
+        self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+
+    def other_credit_rows(self, subject: object, row: str, credits: tuple[str, ...]) -> list[tuple[str, tuple[Decimal, r.Span]]]:
+        others = [c for c in ("VAK", "VEK") if c not in credits]
+        return [(c, found) for c in others if (found := self.tables.row(subject, row, c)) is not None]
+
+    def amount_subject(self, s: _Sentence, before: str) -> object | None:
+        if s.ctx.article is not None:
+            if re.search(r"\bISE\b|maatregel", before, re.IGNORECASE):
+                return None
+            return r.ArticleRef(s.ctx.article)
+        if s.ctx.ise is not None and re.search(r"\b(?:deze|dit)\s+ISE\b", s.text, re.IGNORECASE):
+            return s.ctx.ise
+        return None
+
+    # -- percentages -------------------------------------------------------------------------------------------
+
+    def percentages(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """A percentage: growth of a stated change, an execution rate, or the ratio of two amounts it stands with."""
+        for p in _PERCENT_RE.finditer(s.text):
+            stated = parse_percentage(p["value"])
+            near = next((m for m in reversed(mentions) if m.end <= p.start() and p.start() - m.end < 25), None)
+            candidates: list[tuple[Decimal, str, tuple[r.Span, ...], bool]] = []  # exact, how, spans, certain
+            if near is not None and near.change is not None and near.change.status == MATCHED:
+                chg = near.change
+                base = self.tables.row(chg.subject, "BA", chg.credit) if chg.credit else None
+                if base and base[0]:
+                    exact = 100 * abs(chg.computed) / base[0]
+                    how = f"{_fmt(abs(chg.computed))} / BA {_fmt(base[0])} ({chg.credit})"
+                    candidates.append((exact, how, (*chg.table_spans, base[1]), True))
+            if not self.opmaak:
+                candidates += self.execution_candidates(s, near, p)
+            pool = mentions if mentions else self.previous_mentions
+            pool = [m for m in pool if m.unit == "duizend euro" and m.value]
+            for a in pool:
+                for b in pool:
+                    if a is not b and b.value:
+                        x, y = abs(a.value), abs(b.value)
+                        candidates.append((100 * x / y, f"{_fmt(x)} / {_fmt(y)}", (), False))
+                        candidates.append((100 * x / (x + y), f"{_fmt(x)} / ({_fmt(x)} + {_fmt(y)})", (), False))
+                        if y > x:
+                            candidates.append((100 * x / (y - x), f"{_fmt(x)} / ({_fmt(y)} − {_fmt(x)})", (), False))
+            kw = {"subject": _article(s.ctx)}
+            hit = next((c for c in candidates if _agrees(c[0], stated, p["value"])), None)
+            if hit is not None:
+                self.add(
+                    s,
+                    "percentage",
+                    p.start(),
+                    p.end(),
+                    stated,
+                    MATCHED,
+                    computed=_round(hit[0]),
+                    computation=hit[1],
+                    table_spans=hit[2],
+                    **kw,
+                )
+                continue
+            certain = [c for c in candidates if c[3]]
+            rate_words = _RATE_WORDS_RE.search(s.text)
+            if certain and (near is not None or rate_words):
+                c = certain[0]
+                self.add(
+                    s,
+                    "percentage",
+                    p.start(),
+                    p.end(),
+                    stated,
+                    CONTRADICTED,
+                    computed=_round(c[0]),
+                    computation=c[1],
+                    table_spans=c[2],
+                    **kw,
+                )
+            elif (
+                near is None
+                and len(pool) == 2
+                and rate_words
+                and not certain
+                and all(m.end <= p.start() or not mentions for m in pool)
+            ):
+                a, b = pool
+                exact = 100 * abs(a.value) / abs(b.value)
+                if abs(exact - stated) > abs(100 * abs(b.value) / abs(a.value) - stated):
+                    a, b = b, a
+                    exact = 100 * abs(a.value) / abs(b.value)
+                if abs(exact - stated) <= 10:  # a rate of these two amounts, printed wrongly; further off, another rate
+                    self.add(
+                        s,
+                        "percentage",
+                        p.start(),
+                        p.end(),
+                        stated,
+                        CONTRADICTED,
+                        computed=_round(exact),
+                        computation=f"{_fmt(a.value)} / {_fmt(b.value)}",
+                        **kw,
+                    )
+                else:
+                    self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
+            else:
+                self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
+
+    def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match) -> list:
+        """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table."""
+        of_available = re.match(
+            r"\s*van\s+het\s+(?:totale\s+)?beschikba\w+\s+(?:VAK-|VEK-)?(?:krediet|budget)", s.text[p.end() :]
+        )
+        art = self.named_ise(s.text) or (r.ArticleRef(s.ctx.article) if s.ctx.article else s.ctx.ise)
+        if art is None:
+            return []
+        out = []
+        credits = near.credits if near is not None and near.credits else ("VAK", "VEK")
+        if near is None:
+            window = s.text[max(0, p.start() - 60) : p.end() + 40]
+            named = re.findall(r"VAK|VEK", window)
+            credits = tuple(dict.fromkeys(named)) or credits
+        for c in credits:
+            bu, jr = self.tables.row(art, "BU", c), self.tables.row(art, "1e BA-JR", c)
+            if not bu or not jr or not jr[0]:
+                continue
+            spans = (bu[1], jr[1])
+            under = jr[0] - bu[0]
+            if near is None:
+                if re.search(r"onderbenut", s.text, re.IGNORECASE):
+                    out.append(
+                        (100 * under / jr[0], f"(1e BA-JR {_fmt(jr[0])} − BU {_fmt(bu[0])}) / 1e BA-JR ({c})", spans, False)
+                    )
+                elif of_available and re.search(r"uitvoering|benut|realisatiegraad|bestedingsgraad", s.text, re.IGNORECASE):
+                    out.append((100 * bu[0] / jr[0], f"BU {_fmt(bu[0])} / 1e BA-JR {_fmt(jr[0])} ({c})", spans, True))
+            elif abs(near.value) == bu[0]:
+                out.append((100 * bu[0] / jr[0], f"BU {_fmt(bu[0])} / 1e BA-JR {_fmt(jr[0])} ({c})", spans, True))
+            elif abs(near.value) == under:
+                out.append((100 * under / jr[0], f"(1e BA-JR {_fmt(jr[0])} − BU {_fmt(bu[0])}) / 1e BA-JR ({c})", spans, True))
+        return out
+
+    # -- counts ------------------------------------------------------------------------------------------------
+
+    def counts(self, s: _Sentence) -> None:
+        """'heeft langs uitgavenzijde betrekking op veertien begrotingsartikelen': the articles the section lists."""
+        for m in _COUNT_RE.finditer(s.text):
+            word = m["n"].lower()
+            stated = _COUNT_WORDS[word] if word in _COUNT_WORDS else int(word)
+            what = m["what"].lower()
+            side = "uitgaven" if what.startswith("uitgaven") or re.search(r"uitgavenzijde", s.text[: m.start()]) else None
+            side = side or (
+                "ontvangsten" if what.startswith("ontvangsten") or "ontvangstenzijde" in s.text[: m.start()] else None
+            )
+            subject = self.named_ise(s.text)
+            if subject is None and re.search(r"\b(?:deze|dit)\s+(?:ISE|inhoudelijk structuurelement)\b", s.text, re.IGNORECASE):
+                subject = s.ctx.ise
+            if subject is None and s.ctx.article is None and s.ctx.ise is not None and re.search(r"betrekking op", s.text):
+                subject = s.ctx.ise
+            programme = None
+            if subject is None and re.search(r"\b(?:dit|het)\s+programma\b", s.text, re.IGNORECASE) and s.ctx.programme:
+                programme = s.ctx.programme
+            # the number of articles a section has: 'heeft betrekking op veertien …', 'bevinden zich zeven …', 'de vier …
+            # die ressorteren onder deze ISE'; a count that opens its sentence ('Drie begrotingsartikelen hebben …') is a subset
+            verb = re.search(r"\b(?:bevat|bevatten|betrekking op|bevinden zich|zitten|omvat|telt)\b", s.text[: m.start()])
+            verb = verb or re.match(r"\s+die\s+ressorteren\b", s.text[m.end() :])
+            if word == "een" or (subject is None and programme is None) or not verb:
+                self.add(s, "aantal", m.start(), m.end(), stated, UNRESOLVED, subject=subject)
+                continue
+            arts = [
+                a
+                for a in self.tables.articles.values()
+                if (a.ise == subject if subject is not None else a.programme == programme)
+                and (side is None or (side == "ontvangsten") == a.code.split("-")[1].startswith("9"))
+            ]
+            computed = len(arts)
+            status = MATCHED if computed == stated else CONTRADICTED
+            where = f"ISE {subject.name}" if subject is not None else f"programma {programme}"
+            how = f"{len(arts)} {side or 'begrotings'}artikelen onder {where}: {', '.join(a.code for a in arts)}"
+            self.add(
+                s,
+                "aantal",
+                m.start(),
+                m.end(),
+                stated,
+                status,
+                subject=subject if subject is not None else r.ProgrammeRef(programme),
+                computed=computed,
+                computation=how,
+                table_spans=tuple(a.span for a in arts),
+            )
+
+    # -- article codes -----------------------------------------------------------------------------------------
+
+    def codes(self, s: _Sentence) -> None:
+        """An article code the text names: one this document has, one of another entity, or one of its own it lacks."""
+        own = {c[:3] for c in self.tables.articles}
+        for m in WRAPPED_ARTICLE_CODE_RE.finditer(s.text):
+            code = normalise_code(m.group(1))
+            if code in self.tables.codes:
+                art = self.tables.articles.get(code)
+                self.add(
+                    s,
+                    "artikelcode",
+                    m.start(),
+                    m.end(),
+                    code,
+                    MATCHED,
+                    subject=r.ArticleRef(code),
+                    computed=code,
+                    computation="an article of this document",
+                    table_spans=(art.span,) if art else (),
+                )
+            elif code[:3] in own:
+                # a slip of the pen leaves a code next to one the document has: another suffix, or one letter off;
+                # a code of the entity with no such neighbour may be an article this document does not describe
+                near = sorted(c for c in self.tables.codes if _near_code(c, code))
+                if near:
+                    how = f"no article of this document has this code; it has {', '.join(near)}"
+                    self.add(s, "artikelcode", m.start(), m.end(), code, CONTRADICTED, computation=how)
+                else:
+                    how = "an article of this entity that this document does not describe"
+                    self.add(s, "artikelcode", m.start(), m.end(), code, UNRESOLVED, computation=how)
+            else:
+                self.add(
+                    s,
+                    "artikelcode",
+                    m.start(),
+                    m.end(),
+                    code,
+                    UNRESOLVED,
+                    computation="an article of another entity, not described in this document",
+                )
+
+    # -- years -------------------------------------------------------------------------------------------------
+
+    def years(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """The year a matched change or budget amount is said to be of: BO and 'het krediet in' the budget year, BA its own."""
+        if not self.opmaak or self.year is None:
+            return
+        resolved = [m.change for m in mentions if m.change is not None and m.change.status == MATCHED]
+        if not resolved:
+            return
+        spans = tuple(sp for c in resolved for sp in c.table_spans)
+        ba_year = next((a.year for a in self.parsed.of(r.Amount) if a.row == "BA" and a.year), self.year - 1)
+        for y in re.finditer(r"\b(?P<what>BO|BA|krediet\s+in|krediet|begrotingsjaar)\s+(?P<year>(?:19|20)\d\d)\b", s.text):
+            stated = int(y["year"])
+            expected = ba_year if y["what"] == "BA" else self.year
+            status = MATCHED if stated == expected else CONTRADICTED
+            self.add(
+                s,
+                "jaar",
+                y.start(),
+                y.end(),
+                stated,
+                status,
+                subject=resolved[0].subject,
+                computed=expected,
+                computation=f"the change is from BA {ba_year} to BO {self.year}",
+                table_spans=spans,
+            )
+
+    # -- sums --------------------------------------------------------------------------------------------------
+
+    def sums(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """A total stated with its parts: 'netto-resultaat van een stijging … met A en een daling … met B',
+        'X keuro ingekort. Hiervan A …, B … en C', 'het verschil … een vermindering van D'."""
+        keuro = [m for m in mentions if m.unit == "duizend euro"]
+        if re.search(r"netto-resultaat|resultante", s.text) and len(keuro) >= 3 and all(m.signed is not None for m in keuro):
+            total, parts = keuro[0], keuro[1:]
+            self.sum_claim(s, total, abs(total.value), [m.signed for m in parts])
+        elif re.match(r"\s*Hiervan\b", s.text) and len(keuro) >= 2 and self.previous_mentions:
+            total = self.previous_mentions[-1]
+            self.sum_claim(s, keuro[0], abs(total.value), [abs(m.value) for m in keuro], total_first=False)
+        elif re.search(r"\bverschil\b", s.text) and len(keuro) == 1 and len(self.previous_mentions) == 2:
+            a, b = self.previous_mentions
+            if a.unit == b.unit == "duizend euro":
+                stated = abs(keuro[0].value)
+                computed = abs(a.value - b.value)
+                status = MATCHED if computed == stated else CONTRADICTED
+                self.add(
+                    s,
+                    "som",
+                    keuro[0].start,
+                    keuro[0].end,
+                    stated,
+                    status,
+                    computed=computed,
+                    computation=f"|{_fmt(a.value)} − {_fmt(b.value)}|",
+                    subject=_article(s.ctx),
+                )
+        for m in re.finditer(rf"(?<![\w.,])(?:{_NUMBER})(?:\s*\+\s*(?:{_NUMBER})){{1,}}(?:\s*=\s*(?P<total>{_NUMBER}))?", s.text):
+            parts = [parse_amount(x) for x in re.findall(_NUMBER, m.group(0).split("=")[0])]
+            if m["total"]:
+                stated = parse_amount(m["total"])
+                computed = sum(parts, Decimal(0))
+                status = MATCHED if computed == stated else CONTRADICTED
+                self.add(
+                    s,
+                    "som",
+                    m.start(),
+                    m.end(),
+                    stated,
+                    status,
+                    computed=computed,
+                    computation=" + ".join(_fmt(p) for p in parts),
+                    subject=_article(s.ctx),
+                )
+
+    def sum_claim(self, s: _Sentence, at: _Mention, total: Decimal, parts: list[Decimal], total_first: bool = True) -> None:
+        computed = sum(parts, Decimal(0))
+        status = MATCHED if abs(computed) == total else CONTRADICTED
+        start = at.start
+        end = max(m.end for m in [at]) if total_first else len(s.text)
+        self.add(
+            s,
+            "som",
+            start,
+            end,
+            total,
+            status,
+            computed=abs(computed),
+            subject=_article(s.ctx),
+            computation=" + ".join(_fmt(p) for p in parts).replace("+ -", "− "),
+        )
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------------
+
+
+def _near_code(have: str, named: str) -> bool:
+    """Whether ``named`` is ``have`` with another ESR suffix ('-OW' for '-WT') or one character changed."""
+    if have[:-3] == named[:-3]:
+        return True
+    return len(have) == len(named) and sum(a != b for a, b in zip(have, named, strict=True)) == 1
+
+
+def _article(ctx: _Context) -> r.ArticleRef | None:
+    return r.ArticleRef(ctx.article) if ctx.article else None
+
+
+def _credit_of(m: _Mention, clause: str, sentence: str) -> str | None:
+    """The credit type of a change: after its amount, else in its clause ('VEK-krediet'), else the sentence's only one."""
+    if len(m.credits) == 1:
+        return m.credits[0]
+    if len(m.credits) == 2:
+        return None
+    named = re.findall(r"\b(VAK|VEK)\b|(vastleggings|vereffenings)krediet", clause)
+    if named:
+        last = named[-1]
+        return last[0] or ("VAK" if last[1] == "vastleggings" else "VEK")
+    whole = {
+        x or ("VAK" if y == "vastleggings" else "VEK")
+        for x, y in re.findall(r"\b(VAK|VEK)\b|(vastleggings|vereffenings)krediet", sentence)
+    }
+    return whole.pop() if len(whole) == 1 else None
+
+
+def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None:
+    """The row an amount is of when its words say so: 'index van', 'bedroeg bij BA 2025', 'beschikbaar krediet
+    bedraagt'; in an execution BBT 'de uitvoering op dit begrotingsartikel bedroeg' (BU)."""
+    if not opmaak:
+        executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
+        return "BU" if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before) else None
+    if re.search(r"\bindex\s+(?:van\s+)?\(?\+?\s*$", before, re.IGNORECASE):
+        return "Index"
+    if m := re.search(r"\bBA\s+((?:19|20)\d\d)\b[^.]{0,30}\bbedroeg\s*,?\s*$", before):
+        return "BA" if year is None or int(m.group(1)) == year - 1 else None
+    m = re.search(r"\b(?:beschikba\w+|totale?)\s+krediet\b(?P<mid>[^.]{0,70}?)\b(?:bedraagt|bedroeg)\s*,?\s*$", before)
+    if m and not re.search(r"maatregel|ISE", m["mid"]):
+        years = re.findall(r"\b(?:19|20)\d\d\b", m["mid"])
+        if not years or (year is not None and all(int(y) == year for y in years)):
+            return "BO"
+    return None
+
+
+def _agrees(exact: Decimal, stated: Decimal, printed: str) -> bool:
+    """Whether ``exact`` rounds or is cut off to ``stated``, at the digits printed ('98%' covers 97,5–98,99…)."""
+    decimals = len(re.split(r"[.,]", printed)[1]) if re.search(r"[.,]", printed) else 0
+    digit = Decimal(1).scaleb(-decimals)
+    return abs(exact - stated) <= digit / 2 or (exact >= stated and exact - stated < digit)
+
+
+def _round(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
+
+
+def _fmt(value: Decimal) -> str:
+    """An amount as the documents print it: '-12.541', '101,49'."""
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + frac if frac else "")
+
+
+__all__ = ["CONTRADICTED", "KINDS", "MATCHED", "UNRESOLVED", "Claim", "read"]

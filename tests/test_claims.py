@@ -1,0 +1,218 @@
+"""Claims: the quantitative statements of a BBT's prose, per kind, on real corpus sentences and on copies of the
+real documents with one sentence broken (or mended), resolved against the document's own tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from beleidskg import store, templates, validate
+from beleidskg.loaders import claims, parse
+from beleidskg.loaders.claims import CONTRADICTED, MATCHED, UNRESOLVED, Claim
+from beleidskg.loaders.source import SourceDocument
+
+from .conftest import corpus_file
+
+D = Decimal
+
+
+def claims_of(prefix: str, line: int | None = None, old: str = "", new: str = "") -> list[Claim]:
+    """The claims of a corpus document, or of a copy with ``old`` replaced by ``new`` on ``line``."""
+    path = corpus_file(prefix)
+    text = path.read_text(encoding="utf-8")
+    if line is not None:
+        lines = text.split("\n")
+        assert old in lines[line - 1], lines[line - 1]
+        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        text = "\n".join(lines)
+    _, parsed = parse(SourceDocument(name=path.name, text=text))
+    return claims.read(parsed)
+
+
+def at(found: list[Claim], kind: str, first_line: int) -> list[Claim]:
+    return [c for c in found if c.kind == kind and c.span[0] <= first_line <= c.span[1]]
+
+
+@pytest.fixture(scope="module")
+def opmaak() -> list[Claim]:
+    return claims_of("000")
+
+
+@pytest.fixture(scope="module")
+def uitvoering() -> list[Claim]:
+    return claims_of("004")
+
+
+# -- changes ------------------------------------------------------------------------------------------------------
+
+
+def test_a_change_that_is_not_the_tables_change_is_contradicted(opmaak: list[Claim]) -> None:
+    # 000:2007 'een daling van het beschikbaar VEK-krediet met 9.089 keuro t.o.v. BA 2025'; the table 15.697 -> 3.156
+    (claim,) = at(opmaak, "wijziging", 2007)
+    assert (claim.status, claim.stated, claim.computed, claim.credit) == (CONTRADICTED, D(-9089), D(-12541), "VEK")
+    assert claim.subject.code == "TB0-1THC2TA-WT"
+    assert claim.table_spans == ((1983, 1983), (1991, 1991))  # BA 2025 and BO 2026
+
+
+def test_changes_of_article_ise_and_programme_match_their_tables(opmaak: list[Claim]) -> None:
+    # 000:890 'neemt ... toe met 2.445 keuro VAK en 32.445 keuro VEK' (collectief maatwerk)
+    assert [(c.stated, c.credit, c.status) for c in at(opmaak, "wijziging", 890)] == [
+        (D(2445), "VAK", MATCHED),
+        (D(32445), "VEK", MATCHED),
+    ]
+    # 000:265-266 the ISEs named in the sentence, a decrease negative
+    assert [(c.subject.name, c.stated, c.status) for c in at(opmaak, "wijziging", 265) + at(opmaak, "wijziging", 266)] == [
+        ("Activering", D(46492), MATCHED),
+        ("Duurzame arbeidsmarkt", D(-3452), MATCHED),
+    ]
+    # 000:258 '43.040 keuro aan de zijde van de vastleggingskredieten en 63.951 keuro aan de zijde van de vereffeningskredieten'
+    assert {(c.stated, c.credit, c.status) for c in at(opmaak, "wijziging", 258)} >= {(D(43040), "VAK", MATCHED)}
+
+
+def test_a_mended_change_matches_and_a_change_in_the_wrong_direction_does_not() -> None:
+    mended = claims_of("000", 2007, "9.089", "12.541")
+    assert [c.status for c in at(mended, "wijziging", 2007)] == [MATCHED]
+    wrong_way = claims_of("000", 2007, "daling", "stijging")
+    assert [(c.stated, c.status) for c in at(wrong_way, "wijziging", 2007)] == [(D(9089), CONTRADICTED)]
+
+
+# -- percentages --------------------------------------------------------------------------------------------------
+
+
+def test_a_percentage_that_is_not_the_ratio_of_its_amounts_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:3221-3224 '274.683 keuro ... 270.659 keuro ... 102% van het beschikbare krediet': 101,49 %
+    (claim,) = at(uitvoering, "percentage", 3223)
+    assert (claim.status, claim.stated, claim.computed) == (CONTRADICTED, D(102), D("101.49"))
+
+
+def test_rounded_and_cut_off_percentages_match(opmaak: list[Claim], uitvoering: list[Claim]) -> None:
+    # 000:784 '46.492 keuro VAK of 6,5%': 46.492 / 710.352 = 6,545 %, cut off to 6,5
+    (growth,) = at(opmaak, "percentage", 784)
+    assert (growth.status, growth.computed) == (MATCHED, D("6.54"))
+    # 004:2005 '112.710 keuro VAK/VEK of 105,53%'
+    assert [c.status for c in at(uitvoering, "percentage", 2005)] == [MATCHED]
+    mended = claims_of("004", 3223, "102%", "101%")
+    assert [c.status for c in at(mended, "percentage", 3223)] == [MATCHED]
+
+
+def test_a_percentage_of_something_the_text_does_not_give_is_unresolved(uitvoering: list[Claim]) -> None:
+    # 004:5257 'een benuttingsgraad wordt toegepast van 75%': a parameter of the estimate, not this year's rate
+    assert [c.status for c in at(uitvoering, "percentage", 5257)] == [UNRESOLVED]
+    # 004:2385 '4.068 keuro VEK of 97% van het beschikbare VEK-krediet': not the ratio of the two amounts before it
+    assert CONTRADICTED not in {c.status for c in at(uitvoering, "percentage", 2385)}
+
+
+# -- counts -------------------------------------------------------------------------------------------------------
+
+
+def test_a_count_that_is_not_the_number_of_articles_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:1708 'heeft langs uitgavenzijde betrekking op veertien begrotingsartikelen'; the ISE has 12 expenditure articles
+    (claim,) = at(uitvoering, "aantal", 1708)
+    assert (claim.status, claim.stated, claim.computed) == (CONTRADICTED, 14, 12)
+    # 004:4696 'Onder het ISE ‘Thema-overschrijdend’ bevinden zich zeven uitgavenartikelen': six, as the text goes on to list
+    (seven,) = at(uitvoering, "aantal", 4696)
+    assert (seven.status, seven.computed) == (CONTRADICTED, 6)
+    # 004:4703 'Drie begrotingsartikelen hebben betrekking op ... ESF': a subset, not the section's count
+    assert [c.status for c in at(uitvoering, "aantal", 4703)] == [UNRESOLVED]
+
+
+def test_counts_that_are_right_match(opmaak: list[Claim]) -> None:
+    # 000:800 'binnen de vier begrotingsartikelen die ressorteren onder deze ISE'; 000:1828 'uitgavenzijde 2 begrotingsartikelen'
+    assert [(c.stated, c.status) for c in at(opmaak, "aantal", 800) + at(opmaak, "aantal", 1828)] == [
+        (4, MATCHED),
+        (2, MATCHED),
+    ]
+    broken = claims_of("000", 800, "vier", "vijf")
+    assert [(c.stated, c.computed, c.status) for c in at(broken, "aantal", 800)] == [(5, 4, CONTRADICTED)]
+
+
+# -- article codes -------------------------------------------------------------------------------------------------
+
+
+def test_an_article_code_of_the_documents_own_entity_that_it_lacks_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:8253 'ontvangstenartikel JB0-9JABTZZ-WT': the document has JB0-9JABTZZ-OW
+    (claim,) = at(uitvoering, "artikelcode", 8253)
+    assert (claim.stated, claim.status) == ("JB0-9JABTZZ-WT", CONTRADICTED)
+    # 004:1870 the central index provision CB0-1CBG2AB-PR: another entity's article, unresolved
+    assert [c.status for c in at(uitvoering, "artikelcode", 1870)] == [UNRESOLVED]
+
+
+def test_article_codes_of_the_document_match(opmaak: list[Claim]) -> None:
+    codes = [c for c in opmaak if c.kind == "artikelcode"]
+    assert codes and {c.status for c in codes} == {MATCHED}
+
+
+# -- years, credit types, amounts, sums ------------------------------------------------------------------------------
+
+
+def test_a_year_that_does_not_fit_the_change_it_qualifies_is_contradicted(opmaak: list[Claim]) -> None:
+    # 000:889-890 'Het beschikbaar krediet in 2025 neemt ... toe met 2.445 keuro VAK': BA 2025 -> BO 2026
+    (claim,) = at(opmaak, "jaar", 890)
+    assert (claim.stated, claim.computed, claim.status) == (2025, 2026, CONTRADICTED)
+    mended = claims_of("000", 889, "krediet in ", "krediet in 2026 ")
+    assert CONTRADICTED not in {c.status for c in at(mended, "jaar", 889)}
+
+
+def test_a_credit_type_named_twice_is_contradicted(opmaak: list[Claim]) -> None:
+    # 000:989 'een negatieve bijstelling van 4.814 keuro VEK/VEK'
+    (claim,) = at(opmaak, "kredietsoort", 989)
+    assert (claim.stated, claim.status) == ("VEK/VEK", CONTRADICTED)
+    mended = claims_of("000", 989, "VEK/VEK", "VAK/VEK")
+    assert at(mended, "kredietsoort", 989) == []
+
+
+def test_an_amount_the_words_tie_to_a_row_is_checked_against_it(opmaak: list[Claim]) -> None:
+    # 000:2032 'Tot slot wordt er een index van 48 keuro VAK/VEK toegekend.'
+    (claim,) = at(opmaak, "bedrag", 2032)
+    assert (claim.stated, claim.status, claim.table_spans) == (D(48), MATCHED, ((1985, 1985),))
+    broken = claims_of("000", 2032, "index van 48", "index van 84")
+    assert [(c.stated, c.computed, c.status) for c in at(broken, "bedrag", 2032)] == [(D(84), D(48), CONTRADICTED)]
+
+
+def test_an_amount_tied_to_no_table_is_kept_unresolved(opmaak: list[Claim]) -> None:
+    # 000:926 'een compensatie van 4.401 keuro bij BA 2023': history, in no table of this document
+    assert next((c.stated, c.status) for c in at(opmaak, "bedrag", 926)) == (D(4401), UNRESOLVED)
+
+
+def test_a_total_stated_with_its_parts_adds_up(opmaak: list[Claim]) -> None:
+    # 000:1247-1252 '8.971 keuro ingekort. Hiervan is er 2.763 keuro ..., 3.208 keuro ... en 3.000 keuro'
+    (claim,) = at(opmaak, "som", 1251)
+    assert (claim.stated, claim.computed, claim.status) == (D(8971), D(8971), MATCHED)
+    broken = claims_of("000", 1247, "2.763", "2.736")
+    assert [(c.computed, c.status) for c in at(broken, "som", 1251)] == [(D(8944), CONTRADICTED)]
+    # 000:263 'De stijging met 43.040 keuro aan VAK-zijde is het netto-resultaat van een stijging ... met 46.492
+    # keuro en een daling ... met 3.452 keuro'
+    assert [c.status for c in at(opmaak, "som", 263)] == [MATCHED]
+
+
+# -- in the graph ---------------------------------------------------------------------------------------------------
+
+
+def test_the_rules_report_the_contradicted_claims_of_the_corpus(built_store) -> None:
+    with store.opened(built_store) as db:
+        found = validate.run(db)[0]
+        listed = templates.run(
+            db, templates.load_all()["claims"], {"document": "000_6c00ca9f9d739731.txt", "status": "tegengesproken"}
+        ).records()
+    on_000 = {(f.rule, f.source_lines) for f in found if f.source_document.startswith("000") and f.rule.startswith("bewering-")}
+    assert on_000 == {("bewering-wijziging", "2007-2007"), ("bewering-jaar", "889-890"), ("bewering-kredietsoort", "989-989")}
+    assert {(row["kind"], row["source_lines"]) for row in listed} == {
+        ("wijziging", "2007-2007"),
+        ("jaar", "889-890"),
+        ("kredietsoort", "989-989"),
+    }
+    # 000:2052-2057 'Van SG0-1SKC2TG-PR 0 -9.089': an incoming compensation with a negative amount
+    assert ("compensatie-richting", "000_6c00ca9f9d739731.txt", "2052-2057") in {
+        (f.rule, f.source_document, f.source_lines) for f in found
+    }
+
+
+def test_the_execution_an_article_states_is_its_bu_row(uitvoering: list[Claim]) -> None:
+    # 004:6909-6910 'De uitvoering op dit begrotingsartikel bedroeg 526.727 keuro VAK en 526.778 keuro VEK'
+    assert [(c.stated, c.credit, c.status) for c in at(uitvoering, "bedrag", 6909)] == [
+        (D(526727), "VAK", MATCHED),
+        (D(526778), "VEK", MATCHED),
+    ]
+    broken = claims_of("004", 6909, "526.727", "526.772")
+    assert next((c.computed, c.status) for c in at(broken, "bedrag", 6909)) == (D(526727), CONTRADICTED)
