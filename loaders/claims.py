@@ -795,7 +795,7 @@ class _Extractor:
                     table_spans=(art.span,) if art else (),
                 )
             elif code[:3] in own:
-                # a slip of the pen leaves a code next to one the document has: another suffix, or one letter off;
+                # a slip of the pen leaves a code one letter off one the document has;
                 # a code of the entity with no such neighbour may be an article this document does not describe
                 near = sorted(c for c in self.tables.codes if _near_code(c, code))
                 if near:
@@ -912,10 +912,14 @@ class _Extractor:
 
 
 def _near_code(have: str, named: str) -> bool:
-    """Whether ``named`` is ``have`` with another ESR suffix ('-OW' for '-WT') or one character changed."""
-    if have[:-3] == named[:-3]:
-        return True
-    return len(have) == len(named) and sum(a != b for a, b in zip(have, named, strict=True)) == 1
+    """Whether ``named`` is ``have`` with one character changed before its ESR suffix ('JFB' for 'JDB').
+
+    Another suffix is not a slip: a programme has receipts and expenditure articles, funds and internal flows
+    under the same stem (JB0-9JDBTAD-OW, -WT, -OI), and a document describes only some of them.
+    """
+    if len(have) != len(named) or have[-3:] != named[-3:]:
+        return False
+    return sum(a != b for a, b in zip(have, named, strict=True)) == 1
 
 
 def _article(ctx: _Context) -> r.ArticleRef | None:

@@ -131,9 +131,11 @@ def test_counts_that_are_right_match(opmaak: list[Claim]) -> None:
 
 
 def test_an_article_code_of_the_documents_own_entity_that_it_lacks_is_contradicted(uitvoering: list[Claim]) -> None:
-    # 004:8253 'ontvangstenartikel JB0-9JABTZZ-WT': the document has JB0-9JABTZZ-OW
-    (claim,) = at(uitvoering, "artikelcode", 8253)
-    assert (claim.stated, claim.status) == ("JB0-9JABTZZ-WT", CONTRADICTED)
+    # 004:4082-4083 'de maatregel aanwervingsincentives (JB0-1JFB2CH-WT)': the document has JB0-1JDB2CH-WT
+    (claim,) = at(uitvoering, "artikelcode", 4082)
+    assert (claim.stated, claim.status) == ("JB0-1JFB2CH-WT", CONTRADICTED)
+    # 004:5298 'ontvangstartikel JB0-9JDBTAD-OI': another article of the stem (-OW, -WT) the document does not describe
+    assert [c.status for c in at(uitvoering, "artikelcode", 5298)] == [UNRESOLVED]
     # 004:1870 the central index provision CB0-1CBG2AB-PR: another entity's article, unresolved
     assert [c.status for c in at(uitvoering, "artikelcode", 1870)] == [UNRESOLVED]
 

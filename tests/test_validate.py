@@ -252,13 +252,13 @@ def claim_rule(kind: str, stated, computed, in_message: str) -> Callable:
 
 def bewering_artikelcode(broken: bool):
     dg = document("a.txt", BKG.BBTBegrotingsuitvoering)
-    dg.article("JB0-9JABTZZ-OW", "A", (10, 10))
-    claim = claims.Claim(1, "artikelcode", "JB0-9JABTZZ-WT", (20, 20), "JB0-9JABTZZ-WT", claims.CONTRADICTED)
+    dg.article("JB0-1JDB2CH-WT", "AANWERVINGSINCENTIVES", (10, 10))
+    claim = claims.Claim(1, "artikelcode", "JB0-1JFB2CH-WT", (20, 20), "JB0-1JFB2CH-WT", claims.CONTRADICTED)
     write_record(claim, Writer(dg, None))
     other = document("b.txt", BKG.BBTBegrotingsuitvoering)
     if not broken:  # another document of the graph has the article: it exists
-        other.article("JB0-9JABTZZ-WT", "B", (10, 10))
-    return [dg, other], [("a.txt", "20-20")], "JB0-9JABTZZ-WT"
+        other.article("JB0-1JFB2CH-WT", "B", (10, 10))
+    return [dg, other], [("a.txt", "20-20")], "JB0-1JFB2CH-WT"
 
 
 def compensatie_richting(broken: bool):
