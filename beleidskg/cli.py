@@ -217,6 +217,9 @@ def build_command(
         for gap in d.report.gaps:
             first, last, _ = d.doc.cite(*gap.span)
             click.echo(f"  gap, lines {first}-{last}: {gap.message} ({gap.kind})")
+        for part, message, span in d.report.notes:
+            where = "lines {}-{}: ".format(*d.doc.cite(*span)[:2]) if span else ""
+            click.echo(f"  note, {where}{message} ({part})")
     total = sum(len(d.graph) for d in result.documents)
     if result.stored and added is not None:
         click.echo(f"added {added.name} to {store_path}: {total} triples; the other documents kept")

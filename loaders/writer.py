@@ -102,7 +102,7 @@ def _(rec: r.Article, w: Writer) -> None:
 
 @write_record.register
 def _(rec: r.GoalLink, w: Writer) -> None:
-    node = w.dg.link(w.iri(r.GoalRef("OD", rec.od)), article_iri(rec.article), rec.stated_by, rec.span)
+    node = w.dg.link(w.iri(r.GoalRef("OD", rec.od)), w.dg.article_code(rec.article), rec.stated_by, rec.span)
     w.dg.add(node, BKG.geciteerdeTitel, rec.quoted_title)
 
 

@@ -86,6 +86,19 @@ def test_a_truncated_copy_of_a_real_document_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "s").exists()
 
 
+def test_a_bbt_cut_off_part_way_builds_and_says_where_it_ends(tmp_path: Path) -> None:
+    """An excerpt or a cut-off copy is read as far as it goes: its links to articles whose sections were
+    cut off are no structural violation, and the build's summary names the line where the text ends."""
+    lines = corpus_file("000").read_text(encoding="utf-8").split("\n")
+    cut = tmp_path / "cut.txt"
+    cut.write_text("\n".join(lines[: len(lines) * 6 // 10]), encoding="utf-8")
+    code, out, err = run("build", str(cut), "--store", str(tmp_path / "s"), "--validate")
+    assert code == 0, err
+    last = max(n for n, line in enumerate(cut.read_text(encoding="utf-8").split("\n"), 1) if line.strip())
+    assert f"  note, lines {last}-{last}: the text ends at this line without the list of abbreviations" in out
+    assert "0 violations" in out
+
+
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     code, _, err = run("build", str(tmp_path / "nope.txt"), "--store", str(tmp_path / "s"))
     assert code == 1 and "nope.txt: no such file" in err
