@@ -436,13 +436,20 @@ class _Extractor:
         return candidates, False
 
     def named_ise(self, text: str) -> r.IseRef | None:
+        """The ISE a text names: 'ISE Activering', 'het inhoudelijk structuurelement (ISE) ‘Competenties’', and
+        'ISE ‘Duurzame Arbeidsmarkt (Werk)’' where the bracket names the policy field when two fields share the name."""
         m = re.search(
-            r"\b(?:ISE|structuurelement)\s+[‘'\"]?([^’'\",.]+?)(?:[’'\"]|\s+met\b|\s+(?:aan|en|bij|is|heeft)\b|[,.]|$)", text
+            r"\b(?:ISE|structuurelement)\s+(?:\(ISE\)\s+)?[‘'\"]?([^’'\",.]+?)(?:[’'\"]|\s+met\b|\s+(?:aan|en|bij|is|heeft)\b|[,.]|$)",
+            text,
+            re.IGNORECASE,
         )
         if not m:
             return None
         name = m.group(1).strip().lower()
         hits = {ref for n, ref in self.ises if n == name or (n.startswith(name) and len(name) > 4)}
+        if not hits and (bracket := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)):
+            name, field_name = bracket.group(1).strip(), bracket.group(2).strip()
+            hits = {ref for n, ref in self.ises if n == name and ref.field.lower() == field_name}
         return hits.pop() if len(hits) == 1 else None
 
     def resolve_change(
@@ -515,7 +522,8 @@ class _Extractor:
             m.credits = (implied.group(1),)
         kw = {"unit": m.unit, "credit": m.credits[0] if len(m.credits) == 1 else None}
         if m.unit != "duizend euro" or subject is None:
-            self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+            if m.unit != "duizend euro" or not self.found_nearby(s, m, kw):
+                self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
             return
         if typed is not None:
             rows = [(c, self.tables.row(subject, typed, c)) for c in (m.credits or ("VAK", "VEK"))]
@@ -587,7 +595,48 @@ class _Extractor:
                 **kw,
             )
             return
-        self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+        if not self.found_nearby(s, m, kw):
+            self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+
+    def found_nearby(self, s: _Sentence, m: _Mention, kw: dict) -> bool:
+        """An amount its words tie to no row, found in the tables of where it stands: matched, never contradicted.
+
+        A measure's budget ('Voor deze maatregel wordt bij BO 2026, 6.020 keuro VAK en VEK voorzien') under an ISE
+        is often its article's BO; a movement ('Punctuele maatregel (-3.000 keuro VAK/VEK)') a line item of the
+        article. Looked for in the article of the section, else the ISE's (a named one, or the one it stands
+        under) articles and totals, else the programme's and the document's totals; stated credit types must all
+        carry the value. Not finding it there says nothing: the sentence may speak of a part no table shows.
+        """
+        subjects: list[object] = []
+        if s.ctx.article is not None:
+            subjects.append(r.ArticleRef(s.ctx.article))
+        else:
+            ise = self.named_ise(s.text) or s.ctx.ise
+            if ise is not None:
+                subjects += [ise, *(r.ArticleRef(a.code) for a in self.tables.articles.values() if a.ise == ise)]
+            elif s.ctx.programme is not None or len(self.programmes) == 1:
+                subjects += [r.ProgrammeRef(p.code) for p in self.programmes] + [r.DocumentRef()]
+        for subject in subjects:
+            values = self.tables.values.get(subject, [])
+            hits = {c: (v, sp) for v, c, sp in values if abs(v) == abs(m.value)}
+            if hits and all(c in hits for c in m.credits):
+                c = m.credits[0] if m.credits else next(iter(hits))
+                v = hits[c][0]
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    MATCHED,
+                    subject=subject,
+                    computed=abs(v),
+                    computation=f"{c} {_fmt(v)} in the table of {_name(subject)}",
+                    table_spans=tuple(dict.fromkeys(hits[x][1] for x in (m.credits or (c,)))),
+                    **kw,
+                )
+                return True
+        return False
 
     def other_credit_rows(self, subject: object, row: str, credits: tuple[str, ...]) -> list[tuple[str, tuple[Decimal, r.Span]]]:
         others = [c for c in ("VAK", "VEK") if c not in credits]
@@ -600,6 +649,8 @@ class _Extractor:
             return r.ArticleRef(s.ctx.article)
         if s.ctx.ise is not None and re.search(r"\b(?:deze|dit)\s+ISE\b", s.text, re.IGNORECASE):
             return s.ctx.ise
+        if s.ctx.ise is None and len(self.programmes) == 1 and re.search(r"\b(?:beleids)?programma\b", before, re.IGNORECASE):
+            return r.ProgrammeRef(self.programmes[0].code)  # 'Het budget voor het beleidsprogramma … bedraagt'
         return None
 
     # -- percentages -------------------------------------------------------------------------------------------
@@ -745,7 +796,7 @@ class _Extractor:
                 programme = s.ctx.programme
             # the number of articles a section has: 'heeft betrekking op veertien …', 'bevinden zich zeven …', 'de vier …
             # die ressorteren onder deze ISE'; a count that opens its sentence ('Drie begrotingsartikelen hebben …') is a subset
-            verb = re.search(r"\b(?:bevat|bevatten|betrekking op|bevinden zich|zitten|omvat|telt)\b", s.text[: m.start()])
+            verb = re.search(r"\b(?:bevat|bevatten|betrekking op|bevind(?:en|t) zich|zitten|omvat|telt)\b", s.text[: m.start()])
             verb = verb or re.match(r"\s+die\s+ressorteren\b", s.text[m.end() :])
             if word == "een" or (subject is None and programme is None) or not verb:
                 self.add(s, "aantal", m.start(), m.end(), stated, UNRESOLVED, subject=subject)
@@ -760,6 +811,12 @@ class _Extractor:
             status = MATCHED if computed == stated else CONTRADICTED
             where = f"ISE {subject.name}" if subject is not None else f"programma {programme}"
             how = f"{len(arts)} {side or 'begrotings'}artikelen onder {where}: {', '.join(a.code for a in arts)}"
+            listed = _listed(s.text[m.end() :])
+            if status == CONTRADICTED and listed is not None and len(listed) == stated:
+                # 'zeven begrotingsartikelen: CMW, LDE, …' naming articles this document has no section for (LDE, SINE
+                # no longer spent on): the count is of the things the sentence lists, and it agrees
+                status, computed = MATCHED, len(listed)
+                how = f"{len(listed)} listed: {'; '.join(listed)} ({how})"
             self.add(
                 s,
                 "aantal",
@@ -922,6 +979,27 @@ def _near_code(have: str, named: str) -> bool:
     return sum(a != b for a, b in zip(have, named, strict=True)) == 1
 
 
+def _listed(after: str) -> list[str] | None:
+    """The things a count's colon introduces, up to the sentence's end: 'A (X), B en C' is three; ``None`` without one."""
+    m = re.match(r"\s*:\s*(?P<list>[^.;:]+)", after)
+    if not m:
+        return None
+    flat = re.sub(r"\([^()]*\)", "", m["list"])
+    items = [x.strip() for x in re.split(r",\s*|\s+en\s+", flat) if x.strip()]
+    return items if len(items) > 1 else None
+
+
+def _name(subject: object) -> str:
+    """A table's subject in words: 'article TB0-1THC2UA-WT', 'ISE Activering', 'programme TH', 'the document'."""
+    if isinstance(subject, r.ArticleRef):
+        return f"article {subject.code}"
+    if isinstance(subject, r.IseRef):
+        return f"ISE {subject.name}"
+    if isinstance(subject, r.ProgrammeRef):
+        return f"programme {subject.code}"
+    return "the document"
+
+
 def _article(ctx: _Context) -> r.ArticleRef | None:
     return r.ArticleRef(ctx.article) if ctx.article else None
 
@@ -953,6 +1031,10 @@ def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None
         return "Index"
     if m := re.search(r"\bBA\s+((?:19|20)\d\d)\b[^.]{0,30}\bbedroeg\s*,?\s*$", before):
         return "BA" if year is None or int(m.group(1)) == year - 1 else None
+    # 'bedroeg bij BA 2025, 54.823 keuro', 'bedraagt voor BO 2026, 33.543 keuro', 'bedraagt bij BO 2026 764.871 keuro'
+    if m := re.search(r"\b(?:bedroeg|bedraagt)\s+(?:bij|voor|in)\s+(?P<row>BA|BO)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*$", before):
+        expected = None if year is None else (year - 1 if m["row"] == "BA" else year)
+        return m["row"] if expected is None or int(m["year"]) == expected else None
     m = re.search(r"\b(?:beschikba\w+|totale?)\s+krediet\b(?P<mid>[^.]{0,70}?)\b(?:bedraagt|bedroeg)\s*,?\s*$", before)
     if m and not re.search(r"maatregel|ISE", m["mid"]):
         years = re.findall(r"\b(?:19|20)\d\d\b", m["mid"])

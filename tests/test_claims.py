@@ -177,6 +177,44 @@ def test_an_amount_tied_to_no_table_is_kept_unresolved(opmaak: list[Claim]) -> N
     assert next((c.stated, c.status) for c in at(opmaak, "bedrag", 926)) == (D(4401), UNRESOLVED)
 
 
+def test_a_measures_budget_under_an_ise_is_found_in_its_articles_tables_and_never_contradicted(opmaak: list[Claim]) -> None:
+    # 000:779 'Voor deze maatregel wordt bij BO 2026, 6.020 keuro VAK en VEK voorzien.' (under ISE Activering, no article)
+    (claim,) = at(opmaak, "bedrag", 779)
+    assert (claim.status, claim.subject.code, claim.table_spans) == (MATCHED, "TB0-1THC2UC-WT", ((1103, 1103),))
+    # 000:953 '- Punctuele maatregel (-3.000 keuro VAK/VEK)': a line item of the article of the section
+    assert [c.status for c in at(opmaak, "bedrag", 953)] == [MATCHED]
+    # an amount of no table there may be a part no table shows: unresolved, not contradicted
+    broken = claims_of("000", 779, "6.020", "6.021")
+    assert [c.status for c in at(broken, "bedrag", 779)] == [UNRESOLVED]
+
+
+def test_the_programmes_budget_at_bo_is_its_total_row(opmaak: list[Claim]) -> None:
+    # 000:254-257 'Het budget voor het beleidsprogramma Sociale Economie bedraagt bij BO 2026 764.871 keuro VAK en
+    # 765.000 keuro VEK.'
+    assert [(c.stated, c.credit, c.status, c.subject.code) for c in at(opmaak, "bedrag", 257)] == [
+        (D(764871), "VAK", MATCHED, "TH"),
+        (D(765000), "VEK", MATCHED, "TH"),
+    ]
+    broken = claims_of("000", 257, "764.871", "764.817")
+    assert [(c.computed, c.status) for c in at(broken, "bedrag", 257) if c.credit == "VAK"] == [(D(764871), CONTRADICTED)]
+    swapped = claims_of("000", 257, "764.871 keuro VAK en 765.000 keuro VEK", "765.000 keuro VAK en 764.871 keuro VEK")
+    assert [(c.kind, c.status) for c in at(swapped, "kredietsoort", 257)] == [("kredietsoort", CONTRADICTED)] * 2
+
+
+def test_a_count_agrees_with_the_things_its_sentence_lists(uitvoering: list[Claim]) -> None:
+    # 004:6836-6840 'Onder het inhoudelijk structuurelement (ISE) ‘Activering (Sociale Economie)’ bevinden zich zeven
+    # begrotingsartikelen: Collectief Maatwerk (CMW), Lokale Diensteneconomie (LDE), …, Individueel Maatwerk (IMW) en
+    # Individueel Maatwerk (loonpremie).' The document has sections for five (LDE and SINE no longer spent on).
+    (claim,) = at(uitvoering, "aantal", 6837)
+    assert (claim.status, claim.computed, claim.subject.field) == (MATCHED, 7, "Sociale Economie")
+    broken = claims_of("004", 6837, "zeven", "acht")
+    assert [(c.computed, c.status) for c in at(broken, "aantal", 6837)] == [(5, CONTRADICTED)]
+    # 004:7655 'Onder het ISE ‘Duurzame Arbeidsmarkt (Sociale Economie)’ bevinden zich langs uitgavenzijde twee …':
+    # the bracket names the policy field of two ISEs of that name
+    (claim,) = at(uitvoering, "aantal", 7656)
+    assert (claim.status, claim.subject.field, claim.subject.name) == (MATCHED, "Sociale Economie", "Duurzame arbeidsmarkt")
+
+
 def test_a_total_stated_with_its_parts_adds_up(opmaak: list[Claim]) -> None:
     # 000:1247-1252 '8.971 keuro ingekort. Hiervan is er 2.763 keuro ..., 3.208 keuro ... en 3.000 keuro'
     (claim,) = at(opmaak, "som", 1251)
