@@ -105,10 +105,12 @@ _CREDIT_AFTER_RE = re.compile(
 _PERCENT_RE = re.compile(r"(?<![\w.,])(?P<value>\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent\b)(?!\s*punt)")
 _CHANGE_RE = re.compile(
     r"\b(?P<word>stijging|daling|toename|afname|verhoging|stijgt|daalt|gestegen|gedaald|toegenomen|afgenomen"
-    r"|neemt\b(?:\s+\S+){0,6}?\s+(?P<dir>toe|af)\b)",
+    r"|steeg|stegen|daalde|daalden|verhoogd|verlaagd|verminderd|(?:neemt|nam|namen)\b(?:\s+\S+){0,6}?\s+(?P<dir>toe|af)\b)",
     re.IGNORECASE,
 )
-_NEGATIVE_WORDS = ("daling", "afname", "daalt", "gedaald", "afgenomen")
+#: Words of a change that as often name one movement of several: a change they state is matched, never contradicted.
+_PART_WORDS = ("verhoogd", "verlaagd", "verminderd")
+_NEGATIVE_WORDS = ("daling", "afname", "daalt", "daalde", "gedaald", "afgenomen", "verlaagd", "verminderd")
 _COUNT_WORDS = {
     w: i
     for i, w in enumerate(
@@ -396,6 +398,9 @@ class _Extractor:
                 m.change = self.resolve_change(s, m, stated, credit, subjects, prior.subject is not None)
                 previous = m
                 continue
+            if previous is not None and previous.change is not None and re.fullmatch(r"\s*tot\s*", between):
+                previous = m  # 'toe met 7.832 keuro tot 39.564 keuro': the level reached, an amount
+                continue
             previous = m
             before = text[max(0, m.start - 160) : m.start]
             trigger = None
@@ -412,6 +417,8 @@ class _Extractor:
             negative = word.startswith(_NEGATIVE_WORDS) or trigger.group("dir") == "af"
             credit = _credit_of(m, clause, text)
             subject, certain = self.change_subject(s, clause)
+            if word in _PART_WORDS:
+                certain = False  # 'werd verhoogd met 442 keuro' is as often one movement of several as the whole change
             stated = -abs(m.value) if negative else abs(m.value)
             m.signed = stated
             m.change = self.resolve_change(s, m, stated, credit, subject, certain)
@@ -518,7 +525,20 @@ class _Extractor:
             if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*", text[prev.end : m.start]):
                 typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year, self.opmaak)
         subject = self.amount_subject(s, before)
+        prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+        if (
+            typed is None
+            and prev is not None
+            and prev.change is not None
+            and prev.change.status == MATCHED
+            and re.fullmatch(r"\s*tot\s*", text[prev.end : m.start])
+        ):
+            # 'nam het beschikbare VAK-krediet toe met 7.832 keuro tot 39.564 keuro': the level the change reaches
+            typed, subject = ("BO" if self.opmaak else "1e BA-JR"), prev.change.subject
+            m.credits = m.credits or ((prev.change.credit,) if prev.change.credit else ())
         if typed == "BU" and not m.credits and (implied := re.search(r"\b(VAK|VEK)-(?:uitvoering|realisatie)\b", before)):
+            m.credits = (implied.group(1),)
+        if typed == "1e BA-JR" and not m.credits and (implied := re.search(r"\b(VAK|VEK)-(?:budget|krediet)\b", before)):
             m.credits = (implied.group(1),)
         kw = {"unit": m.unit, "credit": m.credits[0] if len(m.credits) == 1 else None}
         if m.unit != "duizend euro" or subject is None:
@@ -875,15 +895,23 @@ class _Extractor:
     # -- years -------------------------------------------------------------------------------------------------
 
     def years(self, s: _Sentence, mentions: list[_Mention]) -> None:
-        """The year a matched change or budget amount is said to be of: BO and 'het krediet in' the budget year, BA its own."""
-        if not self.opmaak or self.year is None:
+        """The year a matched change is said to be of. Of a draft budget: BO and 'het krediet in' the budget year, BA
+        its own. Of an execution, whose reallocations (1e BA to 1e BA-JR) all fall in its year: 'daalde in 2022 met'."""
+        if self.year is None:
             return
         resolved = [m.change for m in mentions if m.change is not None and m.change.status == MATCHED]
         if not resolved:
             return
         spans = tuple(sp for c in resolved for sp in c.table_spans)
-        ba_year = next((a.year for a in self.parsed.of(r.Amount) if a.row == "BA" and a.year), self.year - 1)
-        for y in re.finditer(r"\b(?P<what>BO|BA|krediet\s+in|krediet|begrotingsjaar)\s+(?P<year>(?:19|20)\d\d)\b", s.text):
+        if self.opmaak:
+            ba_year = next((a.year for a in self.parsed.of(r.Amount) if a.row == "BA" and a.year), self.year - 1)
+            pattern = r"\b(?P<what>BO|BA|krediet\s+in|krediet|begrotingsjaar)\s+(?P<year>(?:19|20)\d\d)\b"
+            how = f"the change is from BA {ba_year} to BO {self.year}"
+        else:
+            ba_year = self.year
+            pattern = rf"(?:{_CHANGE_RE.pattern})\s+(?P<what>in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)\d\d)"
+            how = f"the change is from 1e BA to 1e BA-JR of {self.year}, within the year"
+        for y in re.finditer(pattern, s.text, re.IGNORECASE if not self.opmaak else 0):
             stated = int(y["year"])
             expected = ba_year if y["what"] == "BA" else self.year
             status = MATCHED if stated == expected else CONTRADICTED
@@ -896,7 +924,7 @@ class _Extractor:
                 status,
                 subject=resolved[0].subject,
                 computed=expected,
-                computation=f"the change is from BA {ba_year} to BO {self.year}",
+                computation=how,
                 table_spans=spans,
             )
 
@@ -1026,7 +1054,18 @@ def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None
     bedraagt'; in an execution BBT 'de uitvoering op dit begrotingsartikel bedroeg' (BU)."""
     if not opmaak:
         executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
-        return "BU" if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before) else None
+        if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before):
+            return "BU"
+        # 'nam het budget toe tot 106.803 keuro', 'werd het VEK-budget … verhoogd met 1.792 keuro tot 22.080 keuro': the
+        # credit the year's reallocations leave (1e BA-JR); not a fund's balance, expenditure or receipts ('zakte tot')
+        reached = re.search(
+            r"\b(?:budget|krediet)\b(?P<mid>[^.;:]{0,120}?)\b(?:toe|toenam|steeg|verhoogd|aan|verminderd|verlaagd|af|daalde)"
+            r"(?:\s+met\s+[^.;:]{0,60}?)?\s+tot\s*$",
+            before,
+        )
+        if reached and not re.search(r"saldo|uitgave|ontvangst|maatregel|fonds|\bin\s+(?:19|20)\d\d\b", reached["mid"]):
+            return "1e BA-JR"
+        return None
     if re.search(r"\bindex\s+(?:van\s+)?\(?\+?\s*$", before, re.IGNORECASE):
         return "Index"
     if m := re.search(r"\bBA\s+((?:19|20)\d\d)\b[^.]{0,30}\bbedroeg\s*,?\s*$", before):

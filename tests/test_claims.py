@@ -215,6 +215,31 @@ def test_a_count_agrees_with_the_things_its_sentence_lists(uitvoering: list[Clai
     assert (claim.status, claim.subject.field, claim.subject.name) == (MATCHED, "Sociale Economie", "Duurzame arbeidsmarkt")
 
 
+def test_a_year_that_does_not_fit_an_executions_reallocation_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:8407-8408 'Het totale budget over de twee provisies heen daalde in 2022 met 860 keuro VAK/VEK.' in the
+    # execution of 2023: the programme's 1e BA 7.054 -> 1e BA-JR 6.194 is the 860, a reallocation within 2023
+    (change,) = at(uitvoering, "wijziging", 8408)
+    assert (change.stated, change.computed, change.status, change.subject.code) == (D(-860), D(-860), MATCHED, "JB")
+    (year,) = at(uitvoering, "jaar", 8408)
+    assert (year.stated, year.computed, year.status) == (2022, 2023, CONTRADICTED)
+    mended = claims_of("004", 8408, "daalde in 2022", "daalde in 2023")
+    assert [c.status for c in at(mended, "jaar", 8408)] == [MATCHED]
+
+
+def test_the_level_a_change_reaches_is_the_row_after_it(uitvoering: list[Claim]) -> None:
+    # 004:3968 'Hierdoor nam het beschikbare VAK-krediet toe met 7.832 keuro tot 39.564 keuro.' (ISE Duurzame
+    # arbeidsmarkt (Werk): 1e BA 31.732 -> 1e BA-JR 39.564)
+    (change,) = at(uitvoering, "wijziging", 3968)
+    assert (change.stated, change.status) == (D(7832), MATCHED)
+    (level,) = at(uitvoering, "bedrag", 3968)
+    assert (level.stated, level.status, level.computation) == (D(39564), MATCHED, "1e BA-JR VAK 39.564")
+    broken = claims_of("004", 3968, "tot 39.564", "tot 39.654")
+    assert [(c.computed, c.status) for c in at(broken, "bedrag", 3968)] == [(D(39564), CONTRADICTED)]
+    # 004:6528 'Dit bedrag werd buiten begrotingsronde verhoogd met 442 keuro in VAK en VEK.': one movement of two
+    # (442 + 2.023 = 2.465): a passive 'verhoogd met' is matched or left, never contradicted
+    assert [c.status for c in at(uitvoering, "wijziging", 6528)] == [UNRESOLVED]
+
+
 def test_a_total_stated_with_its_parts_adds_up(opmaak: list[Claim]) -> None:
     # 000:1247-1252 '8.971 keuro ingekort. Hiervan is er 2.763 keuro ..., 3.208 keuro ... en 3.000 keuro'
     (claim,) = at(opmaak, "som", 1251)
