@@ -128,6 +128,8 @@ _COUNT_RE = re.compile(
 _ABBREVIATION_END_RE = re.compile(
     r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
 )
+#: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
+_CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 _RATE_WORDS_RE = re.compile(r"uitvoering|benut|besteed|besteding|realisatie|van het beschikba|van het budget", re.IGNORECASE)
 
@@ -688,8 +690,10 @@ class _Extractor:
                     exact = 100 * abs(chg.computed) / base[0]
                     how = f"{_fmt(abs(chg.computed))} / BA {_fmt(base[0])} ({chg.credit})"
                     candidates.append((exact, how, (*chg.table_spans, base[1]), True))
+            if near is None and self.previous_mentions and _CONTINUES_RE.match(s.text):
+                near = self.previous_mentions[-1]  # '… bedraagt 292.136 keuro. Dit is 82% …': of the amount just stated
             if not self.opmaak:
-                candidates += self.execution_candidates(s, near, p)
+                candidates += self.execution_candidates(s, near, p, mentions)
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
             for a in pool:
@@ -761,11 +765,18 @@ class _Extractor:
             else:
                 self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
 
-    def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match) -> list:
-        """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table."""
+    def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match, mentions: list[_Mention]) -> list:
+        """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table.
+
+        Without an amount just before it, a rate is surely of these rows when the sentence states both of them
+        ('Ten opzichte van het beschikbare VEK-budget van 22.080 keuro stond een VEK-uitgave 17.744 keuro of een
+        budgetonderbenutting van 12%')."""
         of_available = re.match(
-            r"\s*van\s+het\s+(?:totale\s+)?beschikba\w+\s+(?:VAK-|VEK-)?(?:krediet|budget)", s.text[p.end() :]
+            r"\s*van\s+het\s+(?:totale\s+)?(?:beschikba\w+|voorziene)\s+(?:VAK/VEK[-\s]|VAK-|VEK-)?(?:krediet|budget)",
+            s.text[p.end() :],
         )
+        words = s.text if self.previous is None or not _CONTINUES_RE.match(s.text) else self.previous.text + " " + s.text
+        stated = {abs(m.value) for m in mentions if m.unit == "duizend euro"}
         art = self.named_ise(s.text) or (r.ArticleRef(s.ctx.article) if s.ctx.article else s.ctx.ise)
         if art is None:
             return []
@@ -783,10 +794,11 @@ class _Extractor:
             under = jr[0] - bu[0]
             if near is None:
                 if re.search(r"onderbenut", s.text, re.IGNORECASE):
+                    both = {bu[0], jr[0]} <= stated
                     out.append(
-                        (100 * under / jr[0], f"(1e BA-JR {_fmt(jr[0])} − BU {_fmt(bu[0])}) / 1e BA-JR ({c})", spans, False)
+                        (100 * under / jr[0], f"(1e BA-JR {_fmt(jr[0])} − BU {_fmt(bu[0])}) / 1e BA-JR ({c})", spans, both)
                     )
-                elif of_available and re.search(r"uitvoering|benut|realisatiegraad|bestedingsgraad", s.text, re.IGNORECASE):
+                elif of_available and re.search(r"uitvoering|benut|realisatiegraad|bestedingsgraad", words, re.IGNORECASE):
                     out.append((100 * bu[0] / jr[0], f"BU {_fmt(bu[0])} / 1e BA-JR {_fmt(jr[0])} ({c})", spans, True))
             elif abs(near.value) == bu[0]:
                 out.append((100 * bu[0] / jr[0], f"BU {_fmt(bu[0])} / 1e BA-JR {_fmt(jr[0])} ({c})", spans, True))

@@ -240,6 +240,26 @@ def test_the_level_a_change_reaches_is_the_row_after_it(uitvoering: list[Claim])
     assert [c.status for c in at(uitvoering, "wijziging", 6528)] == [UNRESOLVED]
 
 
+def test_an_underspend_rate_of_the_two_rows_its_sentence_states_is_checked(uitvoering: list[Claim]) -> None:
+    # 004:3976-3978 'Ten opzichte van het beschikbare VEK-budget van 22.080 keuro stond dan weer een VEK-uitgave
+    # 17.744 keuro of een budgetonderbenutting van 12%.': 1e BA-JR and BU of ISE Duurzame arbeidsmarkt (Werk);
+    # (22.080 − 17.744) / 22.080 is 19,6%
+    (claim,) = at(uitvoering, "percentage", 3978)
+    assert (claim.stated, claim.computed, claim.status) == (D(12), D("19.64"), CONTRADICTED)
+    assert claim.computation == "(1e BA-JR 22.080 − BU 17.744) / 1e BA-JR (VEK)"
+    mended = claims_of("004", 3978, "van 12%", "van 20%")
+    assert [c.status for c in at(mended, "percentage", 3978)] == [MATCHED]
+
+
+def test_a_rate_in_the_sentence_after_its_amount_is_of_that_amount(uitvoering: list[Claim]) -> None:
+    # 004:1873-1874 'De realisatie op dit begrotingsartikel in ORAFIN bedraagt 292.136 keuro. Dit is 82% of 64.663 keuro
+    # minder dan het voorziene budget.' (BU 292.136 / 1e BA-JR 356.799)
+    (claim,) = at(uitvoering, "percentage", 1874)
+    assert (claim.status, claim.computed) == (MATCHED, D("81.88"))
+    broken = claims_of("004", 1874, "82% of", "28% of")
+    assert [(c.computed, c.status) for c in at(broken, "percentage", 1874)] == [(D("81.88"), CONTRADICTED)]
+
+
 def test_a_total_stated_with_its_parts_adds_up(opmaak: list[Claim]) -> None:
     # 000:1247-1252 '8.971 keuro ingekort. Hiervan is er 2.763 keuro ..., 3.208 keuro ... en 3.000 keuro'
     (claim,) = at(opmaak, "som", 1251)
