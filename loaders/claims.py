@@ -1068,6 +1068,16 @@ def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None
         executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
         if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before):
             return "BU"
+        # 'Het bij begrotingsaanpassing 2023 decretaal toegekende krediet bedroeg', 'Het decretaal budget bedroeg bij
+        # begrotingsaanpassing 2023': the first adjusted budget (1e BA) of the year executed
+        adjusted = r"(?:begrotingsaanpassing|BA)\s+((?:19|20)\d\d)"
+        budget = re.search(
+            rf"\b{adjusted}\b[^.;:]{{0,60}}\b(?:krediet|budget)\s+(?:bedroeg|bedraagt)\s*,?\s*$"
+            rf"|\b(?:krediet|budget)\b[^.;:]{{0,80}}\b(?:bedroeg|bedraagt)\s+(?:bij|na)\s+(?:de\s+)?{adjusted}\s*,?\s*$",
+            before,
+        )
+        if budget and (year is None or int(budget.group(1) or budget.group(2)) == year):
+            return "1e BA"
         # 'nam het budget toe tot 106.803 keuro', 'werd het VEK-budget … verhoogd met 1.792 keuro tot 22.080 keuro': the
         # credit the year's reallocations leave (1e BA-JR); not a fund's balance, expenditure or receipts ('zakte tot')
         reached = re.search(

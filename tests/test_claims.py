@@ -260,6 +260,18 @@ def test_a_rate_in_the_sentence_after_its_amount_is_of_that_amount(uitvoering: l
     assert [(c.computed, c.status) for c in at(broken, "percentage", 1874)] == [(D("81.88"), CONTRADICTED)]
 
 
+def test_the_budget_of_the_adjusted_budget_is_the_1e_ba_row_and_swapped_credit_types_are_contradicted(
+    uitvoering: list[Claim],
+) -> None:
+    # 004:2649-2650 'Het bij BA 2023 decretaal toegekende krediet bedraagt 14.827 keuro VAK en 15.134 keuro VEK.'
+    assert [(c.stated, c.credit, c.status, c.computation) for c in at(uitvoering, "bedrag", 2649)] == [
+        (D(14827), "VAK", MATCHED, "1e BA VAK 14.827")
+    ]
+    swapped = claims_of("004", 2649, "14.827 keuro VAK", "15.134 keuro VAK")
+    (claim,) = at(swapped, "kredietsoort", 2649)
+    assert (claim.stated, claim.computed, claim.status) == ("VAK", "VEK", CONTRADICTED)
+
+
 def test_a_total_stated_with_its_parts_adds_up(opmaak: list[Claim]) -> None:
     # 000:1247-1252 '8.971 keuro ingekort. Hiervan is er 2.763 keuro ..., 3.208 keuro ... en 3.000 keuro'
     (claim,) = at(opmaak, "som", 1251)
