@@ -887,6 +887,11 @@ class _Extractor:
                 # a slip of the pen leaves a code one letter off one the document has;
                 # a code of the entity with no such neighbour may be an article this document does not describe
                 near = sorted(c for c in self.tables.codes if _near_code(c, code))
+                receipts = sorted(c for c in self.tables.codes if c[:-3] == code[:-3] and c[-2] == "O")
+                if not near and receipts and code[-2] != "O" and re.search(r"ontvangstenartikel\s*$", s.text[: m.start()]):
+                    # 'ontvangstenartikel JB0-9JABTZZ-WT' where the stem's receipts article is JB0-9JABTZZ-OW: receipts
+                    # suffixes are O-; an expenditure suffix on a receipts article names none
+                    near = receipts
                 if near:
                     how = f"no article of this document has this code; it has {', '.join(near)}"
                     self.add(s, "artikelcode", m.start(), m.end(), code, CONTRADICTED, computation=how)

@@ -138,6 +138,14 @@ def test_an_article_code_of_the_documents_own_entity_that_it_lacks_is_contradict
     assert [c.status for c in at(uitvoering, "artikelcode", 5298)] == [UNRESOLVED]
     # 004:1870 the central index provision CB0-1CBG2AB-PR: another entity's article, unresolved
     assert [c.status for c in at(uitvoering, "artikelcode", 1870)] == [UNRESOLVED]
+    # 004:8252-8253 'afkomstig van ontvangstenartikel JB0-9JABTZZ-WT': the stem's receipts article is JB0-9JABTZZ-OW
+    # (8058, 8216); an expenditure suffix on a receipts article names none
+    (claim,) = at(uitvoering, "artikelcode", 8253)
+    assert (claim.status, claim.computation) == (CONTRADICTED, "no article of this document has this code; it has JB0-9JABTZZ-OW")
+    mended = claims_of("004", 8253, "JB0-9JABTZZ-WT", "JB0-9JABTZZ-OW")
+    assert [c.status for c in at(mended, "artikelcode", 8253)] == [MATCHED]
+    # 004:4822-4823 'begrotingsartikel JB0-9JDBAAE-WT' (an article of a receipts stem with an expenditure suffix): matched
+    assert [c.status for c in at(uitvoering, "artikelcode", 4823)] == [MATCHED]
 
 
 def test_article_codes_of_the_document_match(opmaak: list[Claim]) -> None:
