@@ -105,10 +105,12 @@ _CREDIT_AFTER_RE = re.compile(
 _PERCENT_RE = re.compile(r"(?<![\w.,])(?P<value>\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent\b)(?!\s*punt)")
 _CHANGE_RE = re.compile(
     r"\b(?P<word>stijging|daling|toename|afname|verhoging|stijgt|daalt|gestegen|gedaald|toegenomen|afgenomen"
-    r"|neemt\b(?:\s+\S+){0,6}?\s+(?P<dir>toe|af)\b)",
+    r"|steeg|stegen|daalde|daalden|verhoogd|verlaagd|verminderd|(?:neemt|nam|namen)\b(?:\s+\S+){0,6}?\s+(?P<dir>toe|af)\b)",
     re.IGNORECASE,
 )
-_NEGATIVE_WORDS = ("daling", "afname", "daalt", "gedaald", "afgenomen")
+#: Words of a change that as often name one movement of several: a change they state is matched, never contradicted.
+_PART_WORDS = ("verhoogd", "verlaagd", "verminderd")
+_NEGATIVE_WORDS = ("daling", "afname", "daalt", "daalde", "gedaald", "afgenomen", "verlaagd", "verminderd")
 _COUNT_WORDS = {
     w: i
     for i, w in enumerate(
@@ -126,6 +128,8 @@ _COUNT_RE = re.compile(
 _ABBREVIATION_END_RE = re.compile(
     r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
 )
+#: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
+_CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 _RATE_WORDS_RE = re.compile(r"uitvoering|benut|besteed|besteding|realisatie|van het beschikba|van het budget", re.IGNORECASE)
 
@@ -396,6 +400,9 @@ class _Extractor:
                 m.change = self.resolve_change(s, m, stated, credit, subjects, prior.subject is not None)
                 previous = m
                 continue
+            if previous is not None and previous.change is not None and re.fullmatch(r"\s*tot\s*", between):
+                previous = m  # 'toe met 7.832 keuro tot 39.564 keuro': the level reached, an amount
+                continue
             previous = m
             before = text[max(0, m.start - 160) : m.start]
             trigger = None
@@ -412,6 +419,8 @@ class _Extractor:
             negative = word.startswith(_NEGATIVE_WORDS) or trigger.group("dir") == "af"
             credit = _credit_of(m, clause, text)
             subject, certain = self.change_subject(s, clause)
+            if word in _PART_WORDS:
+                certain = False  # 'werd verhoogd met 442 keuro' is as often one movement of several as the whole change
             stated = -abs(m.value) if negative else abs(m.value)
             m.signed = stated
             m.change = self.resolve_change(s, m, stated, credit, subject, certain)
@@ -436,13 +445,20 @@ class _Extractor:
         return candidates, False
 
     def named_ise(self, text: str) -> r.IseRef | None:
+        """The ISE a text names: 'ISE Activering', 'het inhoudelijk structuurelement (ISE) ‘Competenties’', and
+        'ISE ‘Duurzame Arbeidsmarkt (Werk)’' where the bracket names the policy field when two fields share the name."""
         m = re.search(
-            r"\b(?:ISE|structuurelement)\s+[‘'\"]?([^’'\",.]+?)(?:[’'\"]|\s+met\b|\s+(?:aan|en|bij|is|heeft)\b|[,.]|$)", text
+            r"\b(?:ISE|structuurelement)\s+(?:\(ISE\)\s+)?[‘'\"]?([^’'\",.]+?)(?:[’'\"]|\s+met\b|\s+(?:aan|en|bij|is|heeft)\b|[,.]|$)",
+            text,
+            re.IGNORECASE,
         )
         if not m:
             return None
         name = m.group(1).strip().lower()
         hits = {ref for n, ref in self.ises if n == name or (n.startswith(name) and len(name) > 4)}
+        if not hits and (bracket := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)):
+            name, field_name = bracket.group(1).strip(), bracket.group(2).strip()
+            hits = {ref for n, ref in self.ises if n == name and ref.field.lower() == field_name}
         return hits.pop() if len(hits) == 1 else None
 
     def resolve_change(
@@ -511,11 +527,25 @@ class _Extractor:
             if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*", text[prev.end : m.start]):
                 typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year, self.opmaak)
         subject = self.amount_subject(s, before)
+        prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+        if (
+            typed is None
+            and prev is not None
+            and prev.change is not None
+            and prev.change.status == MATCHED
+            and re.fullmatch(r"\s*tot\s*", text[prev.end : m.start])
+        ):
+            # 'nam het beschikbare VAK-krediet toe met 7.832 keuro tot 39.564 keuro': the level the change reaches
+            typed, subject = ("BO" if self.opmaak else "1e BA-JR"), prev.change.subject
+            m.credits = m.credits or ((prev.change.credit,) if prev.change.credit else ())
         if typed == "BU" and not m.credits and (implied := re.search(r"\b(VAK|VEK)-(?:uitvoering|realisatie)\b", before)):
+            m.credits = (implied.group(1),)
+        if typed == "1e BA-JR" and not m.credits and (implied := re.search(r"\b(VAK|VEK)-(?:budget|krediet)\b", before)):
             m.credits = (implied.group(1),)
         kw = {"unit": m.unit, "credit": m.credits[0] if len(m.credits) == 1 else None}
         if m.unit != "duizend euro" or subject is None:
-            self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+            if m.unit != "duizend euro" or not self.found_nearby(s, m, kw):
+                self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
             return
         if typed is not None:
             rows = [(c, self.tables.row(subject, typed, c)) for c in (m.credits or ("VAK", "VEK"))]
@@ -587,7 +617,48 @@ class _Extractor:
                 **kw,
             )
             return
-        self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+        if not self.found_nearby(s, m, kw):
+            self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=subject, **kw)
+
+    def found_nearby(self, s: _Sentence, m: _Mention, kw: dict) -> bool:
+        """An amount its words tie to no row, found in the tables of where it stands: matched, never contradicted.
+
+        A measure's budget ('Voor deze maatregel wordt bij BO 2026, 6.020 keuro VAK en VEK voorzien') under an ISE
+        is often its article's BO; a movement ('Punctuele maatregel (-3.000 keuro VAK/VEK)') a line item of the
+        article. Looked for in the article of the section, else the ISE's (a named one, or the one it stands
+        under) articles and totals, else the programme's and the document's totals; stated credit types must all
+        carry the value. Not finding it there says nothing: the sentence may speak of a part no table shows.
+        """
+        subjects: list[object] = []
+        if s.ctx.article is not None:
+            subjects.append(r.ArticleRef(s.ctx.article))
+        else:
+            ise = self.named_ise(s.text) or s.ctx.ise
+            if ise is not None:
+                subjects += [ise, *(r.ArticleRef(a.code) for a in self.tables.articles.values() if a.ise == ise)]
+            elif s.ctx.programme is not None or len(self.programmes) == 1:
+                subjects += [r.ProgrammeRef(p.code) for p in self.programmes] + [r.DocumentRef()]
+        for subject in subjects:
+            values = self.tables.values.get(subject, [])
+            hits = {c: (v, sp) for v, c, sp in values if abs(v) == abs(m.value)}
+            if hits and all(c in hits for c in m.credits):
+                c = m.credits[0] if m.credits else next(iter(hits))
+                v = hits[c][0]
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    MATCHED,
+                    subject=subject,
+                    computed=abs(v),
+                    computation=f"{c} {_fmt(v)} in the table of {_name(subject)}",
+                    table_spans=tuple(dict.fromkeys(hits[x][1] for x in (m.credits or (c,)))),
+                    **kw,
+                )
+                return True
+        return False
 
     def other_credit_rows(self, subject: object, row: str, credits: tuple[str, ...]) -> list[tuple[str, tuple[Decimal, r.Span]]]:
         others = [c for c in ("VAK", "VEK") if c not in credits]
@@ -600,6 +671,8 @@ class _Extractor:
             return r.ArticleRef(s.ctx.article)
         if s.ctx.ise is not None and re.search(r"\b(?:deze|dit)\s+ISE\b", s.text, re.IGNORECASE):
             return s.ctx.ise
+        if s.ctx.ise is None and len(self.programmes) == 1 and re.search(r"\b(?:beleids)?programma\b", before, re.IGNORECASE):
+            return r.ProgrammeRef(self.programmes[0].code)  # 'Het budget voor het beleidsprogramma … bedraagt'
         return None
 
     # -- percentages -------------------------------------------------------------------------------------------
@@ -617,8 +690,10 @@ class _Extractor:
                     exact = 100 * abs(chg.computed) / base[0]
                     how = f"{_fmt(abs(chg.computed))} / BA {_fmt(base[0])} ({chg.credit})"
                     candidates.append((exact, how, (*chg.table_spans, base[1]), True))
+            if near is None and self.previous_mentions and _CONTINUES_RE.match(s.text):
+                near = self.previous_mentions[-1]  # '… bedraagt 292.136 keuro. Dit is 82% …': of the amount just stated
             if not self.opmaak:
-                candidates += self.execution_candidates(s, near, p)
+                candidates += self.execution_candidates(s, near, p, mentions)
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
             for a in pool:
@@ -690,11 +765,18 @@ class _Extractor:
             else:
                 self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
 
-    def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match) -> list:
-        """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table."""
+    def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match, mentions: list[_Mention]) -> list:
+        """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table.
+
+        Without an amount just before it, a rate is surely of these rows when the sentence states both of them
+        ('Ten opzichte van het beschikbare VEK-budget van 22.080 keuro stond een VEK-uitgave 17.744 keuro of een
+        budgetonderbenutting van 12%')."""
         of_available = re.match(
-            r"\s*van\s+het\s+(?:totale\s+)?beschikba\w+\s+(?:VAK-|VEK-)?(?:krediet|budget)", s.text[p.end() :]
+            r"\s*van\s+het\s+(?:totale\s+)?(?:beschikba\w+|voorziene)\s+(?:VAK/VEK[-\s]|VAK-|VEK-)?(?:krediet|budget)",
+            s.text[p.end() :],
         )
+        words = s.text if self.previous is None or not _CONTINUES_RE.match(s.text) else self.previous.text + " " + s.text
+        stated = {abs(m.value) for m in mentions if m.unit == "duizend euro"}
         art = self.named_ise(s.text) or (r.ArticleRef(s.ctx.article) if s.ctx.article else s.ctx.ise)
         if art is None:
             return []
@@ -712,10 +794,11 @@ class _Extractor:
             under = jr[0] - bu[0]
             if near is None:
                 if re.search(r"onderbenut", s.text, re.IGNORECASE):
+                    both = {bu[0], jr[0]} <= stated
                     out.append(
-                        (100 * under / jr[0], f"(1e BA-JR {_fmt(jr[0])} − BU {_fmt(bu[0])}) / 1e BA-JR ({c})", spans, False)
+                        (100 * under / jr[0], f"(1e BA-JR {_fmt(jr[0])} − BU {_fmt(bu[0])}) / 1e BA-JR ({c})", spans, both)
                     )
-                elif of_available and re.search(r"uitvoering|benut|realisatiegraad|bestedingsgraad", s.text, re.IGNORECASE):
+                elif of_available and re.search(r"uitvoering|benut|realisatiegraad|bestedingsgraad", words, re.IGNORECASE):
                     out.append((100 * bu[0] / jr[0], f"BU {_fmt(bu[0])} / 1e BA-JR {_fmt(jr[0])} ({c})", spans, True))
             elif abs(near.value) == bu[0]:
                 out.append((100 * bu[0] / jr[0], f"BU {_fmt(bu[0])} / 1e BA-JR {_fmt(jr[0])} ({c})", spans, True))
@@ -745,7 +828,7 @@ class _Extractor:
                 programme = s.ctx.programme
             # the number of articles a section has: 'heeft betrekking op veertien …', 'bevinden zich zeven …', 'de vier …
             # die ressorteren onder deze ISE'; a count that opens its sentence ('Drie begrotingsartikelen hebben …') is a subset
-            verb = re.search(r"\b(?:bevat|bevatten|betrekking op|bevinden zich|zitten|omvat|telt)\b", s.text[: m.start()])
+            verb = re.search(r"\b(?:bevat|bevatten|betrekking op|bevind(?:en|t) zich|zitten|omvat|telt)\b", s.text[: m.start()])
             verb = verb or re.match(r"\s+die\s+ressorteren\b", s.text[m.end() :])
             if word == "een" or (subject is None and programme is None) or not verb:
                 self.add(s, "aantal", m.start(), m.end(), stated, UNRESOLVED, subject=subject)
@@ -760,6 +843,12 @@ class _Extractor:
             status = MATCHED if computed == stated else CONTRADICTED
             where = f"ISE {subject.name}" if subject is not None else f"programma {programme}"
             how = f"{len(arts)} {side or 'begrotings'}artikelen onder {where}: {', '.join(a.code for a in arts)}"
+            listed = _listed(s.text[m.end() :])
+            if status == CONTRADICTED and listed is not None and len(listed) == stated:
+                # 'zeven begrotingsartikelen: CMW, LDE, …' naming articles this document has no section for (LDE, SINE
+                # no longer spent on): the count is of the things the sentence lists, and it agrees
+                status, computed = MATCHED, len(listed)
+                how = f"{len(listed)} listed: {'; '.join(listed)} ({how})"
             self.add(
                 s,
                 "aantal",
@@ -798,6 +887,11 @@ class _Extractor:
                 # a slip of the pen leaves a code one letter off one the document has;
                 # a code of the entity with no such neighbour may be an article this document does not describe
                 near = sorted(c for c in self.tables.codes if _near_code(c, code))
+                receipts = sorted(c for c in self.tables.codes if c[:-3] == code[:-3] and c[-2] == "O")
+                if not near and receipts and code[-2] != "O" and re.search(r"ontvangstenartikel\s*$", s.text[: m.start()]):
+                    # 'ontvangstenartikel JB0-9JABTZZ-WT' where the stem's receipts article is JB0-9JABTZZ-OW: receipts
+                    # suffixes are O-; an expenditure suffix on a receipts article names none
+                    near = receipts
                 if near:
                     how = f"no article of this document has this code; it has {', '.join(near)}"
                     self.add(s, "artikelcode", m.start(), m.end(), code, CONTRADICTED, computation=how)
@@ -818,15 +912,23 @@ class _Extractor:
     # -- years -------------------------------------------------------------------------------------------------
 
     def years(self, s: _Sentence, mentions: list[_Mention]) -> None:
-        """The year a matched change or budget amount is said to be of: BO and 'het krediet in' the budget year, BA its own."""
-        if not self.opmaak or self.year is None:
+        """The year a matched change is said to be of. Of a draft budget: BO and 'het krediet in' the budget year, BA
+        its own. Of an execution, whose reallocations (1e BA to 1e BA-JR) all fall in its year: 'daalde in 2022 met'."""
+        if self.year is None:
             return
         resolved = [m.change for m in mentions if m.change is not None and m.change.status == MATCHED]
         if not resolved:
             return
         spans = tuple(sp for c in resolved for sp in c.table_spans)
-        ba_year = next((a.year for a in self.parsed.of(r.Amount) if a.row == "BA" and a.year), self.year - 1)
-        for y in re.finditer(r"\b(?P<what>BO|BA|krediet\s+in|krediet|begrotingsjaar)\s+(?P<year>(?:19|20)\d\d)\b", s.text):
+        if self.opmaak:
+            ba_year = next((a.year for a in self.parsed.of(r.Amount) if a.row == "BA" and a.year), self.year - 1)
+            pattern = r"\b(?P<what>BO|BA|krediet\s+in|krediet|begrotingsjaar)\s+(?P<year>(?:19|20)\d\d)\b"
+            how = f"the change is from BA {ba_year} to BO {self.year}"
+        else:
+            ba_year = self.year
+            pattern = rf"(?:{_CHANGE_RE.pattern})\s+(?P<what>in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)\d\d)"
+            how = f"the change is from 1e BA to 1e BA-JR of {self.year}, within the year"
+        for y in re.finditer(pattern, s.text, re.IGNORECASE if not self.opmaak else 0):
             stated = int(y["year"])
             expected = ba_year if y["what"] == "BA" else self.year
             status = MATCHED if stated == expected else CONTRADICTED
@@ -839,7 +941,7 @@ class _Extractor:
                 status,
                 subject=resolved[0].subject,
                 computed=expected,
-                computation=f"the change is from BA {ba_year} to BO {self.year}",
+                computation=how,
                 table_spans=spans,
             )
 
@@ -922,6 +1024,27 @@ def _near_code(have: str, named: str) -> bool:
     return sum(a != b for a, b in zip(have, named, strict=True)) == 1
 
 
+def _listed(after: str) -> list[str] | None:
+    """The things a count's colon introduces, up to the sentence's end: 'A (X), B en C' is three; ``None`` without one."""
+    m = re.match(r"\s*:\s*(?P<list>[^.;:]+)", after)
+    if not m:
+        return None
+    flat = re.sub(r"\([^()]*\)", "", m["list"])
+    items = [x.strip() for x in re.split(r",\s*|\s+en\s+", flat) if x.strip()]
+    return items if len(items) > 1 else None
+
+
+def _name(subject: object) -> str:
+    """A table's subject in words: 'article TB0-1THC2UA-WT', 'ISE Activering', 'programme TH', 'the document'."""
+    if isinstance(subject, r.ArticleRef):
+        return f"article {subject.code}"
+    if isinstance(subject, r.IseRef):
+        return f"ISE {subject.name}"
+    if isinstance(subject, r.ProgrammeRef):
+        return f"programme {subject.code}"
+    return "the document"
+
+
 def _article(ctx: _Context) -> r.ArticleRef | None:
     return r.ArticleRef(ctx.article) if ctx.article else None
 
@@ -948,11 +1071,36 @@ def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None
     bedraagt'; in an execution BBT 'de uitvoering op dit begrotingsartikel bedroeg' (BU)."""
     if not opmaak:
         executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
-        return "BU" if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before) else None
+        if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before):
+            return "BU"
+        # 'Het bij begrotingsaanpassing 2023 decretaal toegekende krediet bedroeg', 'Het decretaal budget bedroeg bij
+        # begrotingsaanpassing 2023': the first adjusted budget (1e BA) of the year executed
+        adjusted = r"(?:begrotingsaanpassing|BA)\s+((?:19|20)\d\d)"
+        budget = re.search(
+            rf"\b{adjusted}\b[^.;:]{{0,60}}\b(?:krediet|budget)\s+(?:bedroeg|bedraagt)\s*,?\s*$"
+            rf"|\b(?:krediet|budget)\b[^.;:]{{0,80}}\b(?:bedroeg|bedraagt)\s+(?:bij|na)\s+(?:de\s+)?{adjusted}\s*,?\s*$",
+            before,
+        )
+        if budget and (year is None or int(budget.group(1) or budget.group(2)) == year):
+            return "1e BA"
+        # 'nam het budget toe tot 106.803 keuro', 'werd het VEK-budget … verhoogd met 1.792 keuro tot 22.080 keuro': the
+        # credit the year's reallocations leave (1e BA-JR); not a fund's balance, expenditure or receipts ('zakte tot')
+        reached = re.search(
+            r"\b(?:budget|krediet)\b(?P<mid>[^.;:]{0,120}?)\b(?:toe|toenam|steeg|verhoogd|aan|verminderd|verlaagd|af|daalde)"
+            r"(?:\s+met\s+[^.;:]{0,60}?)?\s+tot\s*$",
+            before,
+        )
+        if reached and not re.search(r"saldo|uitgave|ontvangst|maatregel|fonds|\bin\s+(?:19|20)\d\d\b", reached["mid"]):
+            return "1e BA-JR"
+        return None
     if re.search(r"\bindex\s+(?:van\s+)?\(?\+?\s*$", before, re.IGNORECASE):
         return "Index"
     if m := re.search(r"\bBA\s+((?:19|20)\d\d)\b[^.]{0,30}\bbedroeg\s*,?\s*$", before):
         return "BA" if year is None or int(m.group(1)) == year - 1 else None
+    # 'bedroeg bij BA 2025, 54.823 keuro', 'bedraagt voor BO 2026, 33.543 keuro', 'bedraagt bij BO 2026 764.871 keuro'
+    if m := re.search(r"\b(?:bedroeg|bedraagt)\s+(?:bij|voor|in)\s+(?P<row>BA|BO)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*$", before):
+        expected = None if year is None else (year - 1 if m["row"] == "BA" else year)
+        return m["row"] if expected is None or int(m["year"]) == expected else None
     m = re.search(r"\b(?:beschikba\w+|totale?)\s+krediet\b(?P<mid>[^.]{0,70}?)\b(?:bedraagt|bedroeg)\s*,?\s*$", before)
     if m and not re.search(r"maatregel|ISE", m["mid"]):
         years = re.findall(r"\b(?:19|20)\d\d\b", m["mid"])

@@ -138,6 +138,14 @@ def test_an_article_code_of_the_documents_own_entity_that_it_lacks_is_contradict
     assert [c.status for c in at(uitvoering, "artikelcode", 5298)] == [UNRESOLVED]
     # 004:1870 the central index provision CB0-1CBG2AB-PR: another entity's article, unresolved
     assert [c.status for c in at(uitvoering, "artikelcode", 1870)] == [UNRESOLVED]
+    # 004:8252-8253 'afkomstig van ontvangstenartikel JB0-9JABTZZ-WT': the stem's receipts article is JB0-9JABTZZ-OW
+    # (8058, 8216); an expenditure suffix on a receipts article names none
+    (claim,) = at(uitvoering, "artikelcode", 8253)
+    assert (claim.status, claim.computation) == (CONTRADICTED, "no article of this document has this code; it has JB0-9JABTZZ-OW")
+    mended = claims_of("004", 8253, "JB0-9JABTZZ-WT", "JB0-9JABTZZ-OW")
+    assert [c.status for c in at(mended, "artikelcode", 8253)] == [MATCHED]
+    # 004:4822-4823 'begrotingsartikel JB0-9JDBAAE-WT' (an article of a receipts stem with an expenditure suffix): matched
+    assert [c.status for c in at(uitvoering, "artikelcode", 4823)] == [MATCHED]
 
 
 def test_article_codes_of_the_document_match(opmaak: list[Claim]) -> None:
@@ -175,6 +183,101 @@ def test_an_amount_the_words_tie_to_a_row_is_checked_against_it(opmaak: list[Cla
 def test_an_amount_tied_to_no_table_is_kept_unresolved(opmaak: list[Claim]) -> None:
     # 000:926 'een compensatie van 4.401 keuro bij BA 2023': history, in no table of this document
     assert next((c.stated, c.status) for c in at(opmaak, "bedrag", 926)) == (D(4401), UNRESOLVED)
+
+
+def test_a_measures_budget_under_an_ise_is_found_in_its_articles_tables_and_never_contradicted(opmaak: list[Claim]) -> None:
+    # 000:779 'Voor deze maatregel wordt bij BO 2026, 6.020 keuro VAK en VEK voorzien.' (under ISE Activering, no article)
+    (claim,) = at(opmaak, "bedrag", 779)
+    assert (claim.status, claim.subject.code, claim.table_spans) == (MATCHED, "TB0-1THC2UC-WT", ((1103, 1103),))
+    # 000:953 '- Punctuele maatregel (-3.000 keuro VAK/VEK)': a line item of the article of the section
+    assert [c.status for c in at(opmaak, "bedrag", 953)] == [MATCHED]
+    # an amount of no table there may be a part no table shows: unresolved, not contradicted
+    broken = claims_of("000", 779, "6.020", "6.021")
+    assert [c.status for c in at(broken, "bedrag", 779)] == [UNRESOLVED]
+
+
+def test_the_programmes_budget_at_bo_is_its_total_row(opmaak: list[Claim]) -> None:
+    # 000:254-257 'Het budget voor het beleidsprogramma Sociale Economie bedraagt bij BO 2026 764.871 keuro VAK en
+    # 765.000 keuro VEK.'
+    assert [(c.stated, c.credit, c.status, c.subject.code) for c in at(opmaak, "bedrag", 257)] == [
+        (D(764871), "VAK", MATCHED, "TH"),
+        (D(765000), "VEK", MATCHED, "TH"),
+    ]
+    broken = claims_of("000", 257, "764.871", "764.817")
+    assert [(c.computed, c.status) for c in at(broken, "bedrag", 257) if c.credit == "VAK"] == [(D(764871), CONTRADICTED)]
+    swapped = claims_of("000", 257, "764.871 keuro VAK en 765.000 keuro VEK", "765.000 keuro VAK en 764.871 keuro VEK")
+    assert [(c.kind, c.status) for c in at(swapped, "kredietsoort", 257)] == [("kredietsoort", CONTRADICTED)] * 2
+
+
+def test_a_count_agrees_with_the_things_its_sentence_lists(uitvoering: list[Claim]) -> None:
+    # 004:6836-6840 'Onder het inhoudelijk structuurelement (ISE) ‘Activering (Sociale Economie)’ bevinden zich zeven
+    # begrotingsartikelen: Collectief Maatwerk (CMW), Lokale Diensteneconomie (LDE), …, Individueel Maatwerk (IMW) en
+    # Individueel Maatwerk (loonpremie).' The document has sections for five (LDE and SINE no longer spent on).
+    (claim,) = at(uitvoering, "aantal", 6837)
+    assert (claim.status, claim.computed, claim.subject.field) == (MATCHED, 7, "Sociale Economie")
+    broken = claims_of("004", 6837, "zeven", "acht")
+    assert [(c.computed, c.status) for c in at(broken, "aantal", 6837)] == [(5, CONTRADICTED)]
+    # 004:7655 'Onder het ISE ‘Duurzame Arbeidsmarkt (Sociale Economie)’ bevinden zich langs uitgavenzijde twee …':
+    # the bracket names the policy field of two ISEs of that name
+    (claim,) = at(uitvoering, "aantal", 7656)
+    assert (claim.status, claim.subject.field, claim.subject.name) == (MATCHED, "Sociale Economie", "Duurzame arbeidsmarkt")
+
+
+def test_a_year_that_does_not_fit_an_executions_reallocation_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:8407-8408 'Het totale budget over de twee provisies heen daalde in 2022 met 860 keuro VAK/VEK.' in the
+    # execution of 2023: the programme's 1e BA 7.054 -> 1e BA-JR 6.194 is the 860, a reallocation within 2023
+    (change,) = at(uitvoering, "wijziging", 8408)
+    assert (change.stated, change.computed, change.status, change.subject.code) == (D(-860), D(-860), MATCHED, "JB")
+    (year,) = at(uitvoering, "jaar", 8408)
+    assert (year.stated, year.computed, year.status) == (2022, 2023, CONTRADICTED)
+    mended = claims_of("004", 8408, "daalde in 2022", "daalde in 2023")
+    assert [c.status for c in at(mended, "jaar", 8408)] == [MATCHED]
+
+
+def test_the_level_a_change_reaches_is_the_row_after_it(uitvoering: list[Claim]) -> None:
+    # 004:3968 'Hierdoor nam het beschikbare VAK-krediet toe met 7.832 keuro tot 39.564 keuro.' (ISE Duurzame
+    # arbeidsmarkt (Werk): 1e BA 31.732 -> 1e BA-JR 39.564)
+    (change,) = at(uitvoering, "wijziging", 3968)
+    assert (change.stated, change.status) == (D(7832), MATCHED)
+    (level,) = at(uitvoering, "bedrag", 3968)
+    assert (level.stated, level.status, level.computation) == (D(39564), MATCHED, "1e BA-JR VAK 39.564")
+    broken = claims_of("004", 3968, "tot 39.564", "tot 39.654")
+    assert [(c.computed, c.status) for c in at(broken, "bedrag", 3968)] == [(D(39564), CONTRADICTED)]
+    # 004:6528 'Dit bedrag werd buiten begrotingsronde verhoogd met 442 keuro in VAK en VEK.': one movement of two
+    # (442 + 2.023 = 2.465): a passive 'verhoogd met' is matched or left, never contradicted
+    assert [c.status for c in at(uitvoering, "wijziging", 6528)] == [UNRESOLVED]
+
+
+def test_an_underspend_rate_of_the_two_rows_its_sentence_states_is_checked(uitvoering: list[Claim]) -> None:
+    # 004:3976-3978 'Ten opzichte van het beschikbare VEK-budget van 22.080 keuro stond dan weer een VEK-uitgave
+    # 17.744 keuro of een budgetonderbenutting van 12%.': 1e BA-JR and BU of ISE Duurzame arbeidsmarkt (Werk);
+    # (22.080 − 17.744) / 22.080 is 19,6%
+    (claim,) = at(uitvoering, "percentage", 3978)
+    assert (claim.stated, claim.computed, claim.status) == (D(12), D("19.64"), CONTRADICTED)
+    assert claim.computation == "(1e BA-JR 22.080 − BU 17.744) / 1e BA-JR (VEK)"
+    mended = claims_of("004", 3978, "van 12%", "van 20%")
+    assert [c.status for c in at(mended, "percentage", 3978)] == [MATCHED]
+
+
+def test_a_rate_in_the_sentence_after_its_amount_is_of_that_amount(uitvoering: list[Claim]) -> None:
+    # 004:1873-1874 'De realisatie op dit begrotingsartikel in ORAFIN bedraagt 292.136 keuro. Dit is 82% of 64.663 keuro
+    # minder dan het voorziene budget.' (BU 292.136 / 1e BA-JR 356.799)
+    (claim,) = at(uitvoering, "percentage", 1874)
+    assert (claim.status, claim.computed) == (MATCHED, D("81.88"))
+    broken = claims_of("004", 1874, "82% of", "28% of")
+    assert [(c.computed, c.status) for c in at(broken, "percentage", 1874)] == [(D("81.88"), CONTRADICTED)]
+
+
+def test_the_budget_of_the_adjusted_budget_is_the_1e_ba_row_and_swapped_credit_types_are_contradicted(
+    uitvoering: list[Claim],
+) -> None:
+    # 004:2649-2650 'Het bij BA 2023 decretaal toegekende krediet bedraagt 14.827 keuro VAK en 15.134 keuro VEK.'
+    assert [(c.stated, c.credit, c.status, c.computation) for c in at(uitvoering, "bedrag", 2649)] == [
+        (D(14827), "VAK", MATCHED, "1e BA VAK 14.827")
+    ]
+    swapped = claims_of("004", 2649, "14.827 keuro VAK", "15.134 keuro VAK")
+    (claim,) = at(swapped, "kredietsoort", 2649)
+    assert (claim.stated, claim.computed, claim.status) == ("VAK", "VEK", CONTRADICTED)
 
 
 def test_a_total_stated_with_its_parts_adds_up(opmaak: list[Claim]) -> None:
