@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, Graph
 
-from beleidskg import lineage, resources, store
+from beleidskg import lineage, resources, store, views
 from beleidskg import validate as validation
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, kind_of, load, logical
 from beleidskg.loaders.source import MAX_BYTES
@@ -123,6 +123,14 @@ def document_part(document: DocumentGraph, graph_iri: str | None = None) -> stor
     return store.GraphPart(graph_iri or str(document.iri), nt)
 
 
+def view_part(document: DocumentGraph, credits: dict, graph_iri: str | None = None) -> store.GraphPart:
+    """One document's flat amounts for the view graph (``graph_iri`` renames the document as :func:`document_part` does)."""
+    nt = _nt(views.amounts(document.graph, document.iri, credits))
+    if graph_iri is not None:
+        nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
+    return store.GraphPart(views.AMOUNTS_GRAPH, nt, union=False)
+
+
 def ontology_part() -> store.GraphPart:
     return store.GraphPart(resources.ONTOLOGY_GRAPH, _nt(ontology_graph()))
 
@@ -148,8 +156,10 @@ def build(
     paths = list(paths)
     result = _loaded(paths, strict, max_bytes)
     documents = [document_part(d) for d in result.documents]
+    credits = views.credit_codes(ontology_graph())
+    amounts = [view_part(d, credits) for d in result.documents]
     inferred = lineage.link(lineage.Evidence.of(d.records) for d in result.documents)
-    parts = [ontology_part(), *documents, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
+    parts = [ontology_part(), *documents, *amounts, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
     manifest = {
         "documents": [_entry(d) for d in result.documents],
         "skipped": [{"file": e.path.name, "reason": e.problem} for e in result.skipped],
@@ -185,7 +195,7 @@ def add(
     def contents(current: store.Snapshot | None) -> store.Contents:
         before = current.manifest if current is not None else {"documents": [], "skipped": []}
         kept = [e for e in before["documents"] if e["file"] != new.doc.name and e["sha256"] != new.doc.sha256]
-        if any("lineage" not in e for e in kept):
+        if any("lineage" not in e for e in kept) or (kept and not views.present(current.db)):
             raise store.StoreError(f"{store_path}: was built by an older beleidskg; rebuild it with beleidskg build")
         if kept:
             log.info("keeping %d documents; %s", len(kept), "replacing" if len(kept) < len(before["documents"]) else "adding")
@@ -194,6 +204,10 @@ def add(
             triples = current.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(e["graph"]))
             parts.append(store.GraphPart(e["graph"], triples))
         parts.append(document_part(new))
+        # the view: the kept documents' flat amounts as stored, the new document's computed; the replaced one's dropped
+        if kept:
+            parts.append(store.GraphPart(views.AMOUNTS_GRAPH, views.kept(current.db, {e["graph"] for e in kept}), union=False))
+        parts.append(view_part(new, views.credit_codes(ontology_graph())))
         evidence = [lineage.Evidence.from_json(e["lineage"]) for e in kept] + [lineage.Evidence.of(new.records)]
         parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.link(evidence))))
         manifest = {"documents": [*kept, _entry(new)], "skipped": before.get("skipped", [])}

@@ -74,10 +74,14 @@ class StoreError(Exception):
 
 @dataclass(frozen=True)
 class GraphPart:
-    """Triples in N-Triples syntax destined for one named graph."""
+    """Triples in N-Triples syntax destined for one named graph, and unless ``union`` is False also for the default graph.
+
+    A view (:mod:`beleidskg.views`) is kept out of the union, so no template but those written for it sees it.
+    """
 
     graph: str
     ntriples: bytes
+    union: bool = True
 
 
 def _step(root: Path, name: str) -> None:
@@ -267,13 +271,15 @@ BATCH_BYTES = 64 * 2**20
 
 
 def _load(store: ox.Store, parts: Iterable[GraphPart]) -> None:
-    """Each part into its named graph and into the default graph (the union the templates query)."""
+    """Each part into its named graph and, unless it is a view, into the default graph (the union the templates query)."""
     batch: list[bytes] = []
     size = 0
     for part in parts:
         # N-Triples lines end in " .\n" (a newline inside a literal is escaped), so naming the graph makes them N-Quads
-        batch += [part.ntriples.replace(b" .\n", f" <{part.graph}> .\n".encode()), part.ntriples]
-        size += 2 * len(part.ntriples)
+        batch.append(part.ntriples.replace(b" .\n", f" <{part.graph}> .\n".encode()))
+        if part.union:
+            batch.append(part.ntriples)
+        size += (1 + part.union) * len(part.ntriples)
         if size >= BATCH_BYTES:
             store.bulk_load(b"".join(batch), ox.RdfFormat.N_QUADS)
             batch, size = [], 0

@@ -39,7 +39,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from beleidskg import build, lineage, remote, store, templates, validate
+from beleidskg import build, lineage, remote, store, templates, validate, views
 from beleidskg.build import BuildResult
 
 
@@ -95,10 +95,15 @@ def print_cli(path: Path, repeat: int) -> None:
 
 
 def scaled_parts(result: BuildResult, copies: int, shared: list[store.GraphPart]) -> list[store.GraphPart]:
-    """The corpus graph ``copies`` times, each copy of a document under its own document IRI; ``shared`` once."""
+    """The corpus graph ``copies`` times, each copy of a document under its own document IRI; ``shared`` once.
+
+    The flat amount view is built for every copy, as a build of that many documents would.
+    """
     parts = [build.ontology_part(), *shared]
+    credits = views.credit_codes(build.ontology_graph())
     for d in result.documents:
         parts += [build.document_part(d, f"{d.iri}-kopie-{n}") for n in range(copies)]
+        parts += [build.view_part(d, credits, f"{d.iri}-kopie-{n}") for n in range(copies)]
     return parts
 
 

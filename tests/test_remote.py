@@ -66,9 +66,10 @@ def test_publish_writes_every_document_graph_the_ontology_lineage_findings_and_t
         assert count(server, graph) == triples
     for graph in ("https://w3id.org/beleidskg/def", "https://w3id.org/beleidskg/id/lineage", "https://w3id.org/beleidskg/id/bevindingen"):
         assert int(lines[graph].split()[0]) > 0
+    assert int(lines["https://w3id.org/beleidskg/id/view/bedragen"].split()[0]) > 0  # the flat amount view
     union = len(list(db.quads_for_pattern(None, None, None, store.ox.DefaultGraph())))
     assert lines["(default graph: the union)"] == f"{union} triples"
-    assert out.rstrip().endswith("published 9 graphs; the server's counts match")
+    assert out.rstrip().endswith("published 10 graphs; the server's counts match")
 
 
 def test_republishing_replaces_a_changed_document_graph_and_names_graphs_the_store_does_not_hold(
@@ -199,7 +200,7 @@ def test_a_union_default_graph_server_is_caught_and_served_with_no_default_graph
         code, out, err = run(*args, "--no-default-graph")
         assert code == 0, err
         assert "emptied the default graph (the server's union of the named graphs: " in out
-        assert "published 9 graphs; the server's counts match" in out
+        assert "published 10 graphs; the server's counts match" in out
         there = remote.RemoteStore(f"{url}/query", 300)  # a union computed per lookup: goal-references takes 20 s here
         for name, values in template_calls():
             template = templates.load_all()[name]
