@@ -240,8 +240,9 @@ class GraphStore:
         self.endpoint.request("DELETE", self.endpoint.with_params(graph=graph))
 
 
-def _count(db: ox.Store | RemoteStore, graph: str | None, distinct: bool = False) -> int:
-    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+def _count(db: ox.Store | RemoteStore, graph: str | None, distinct: bool = False, named: bool = False) -> int:
+    """Triples in ``graph`` (None: the default graph; with ``named``, the union of all named graphs)."""
+    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }" if named else "?s ?p ?o"
     if distinct:  # a union some servers repeat a triple in (one per graph stating it)
         where = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }}"
     rows = list(db.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"))
@@ -282,9 +283,9 @@ def publish(
         if default_graph:
             gsp.put(None, db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
             result.graphs.append(Published(None, _count(db, None)))
-        else:  # the server's union; an earlier copy would otherwise stay in it
+        else:  # the server's union of every named graph, views included; an earlier copy would otherwise stay in it
             gsp.put(None, b"")
-            result.graphs.append(Published(None, _count(db, None), by_server=True))
+            result.graphs.append(Published(None, _count(db, None, distinct=True, named=True), by_server=True))
         if progress:
             progress(result.graphs[-1])
     if query_endpoint:
