@@ -57,20 +57,27 @@ def timed(func: Callable[[], object], repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def calls() -> dict[str, tuple[templates.Template, dict[str, str]]]:
-    """Each template with its example parameters, and the listings: templates with no required parameter, unbound."""
+def calls(only: set[str] | None = None) -> dict[str, tuple[templates.Template, dict[str, str]]]:
+    """Each template with its example parameters, and the listings: templates with no required parameter, unbound.
+
+    ``only`` keeps the templates of those names (both calls of each), for timing a few while working on them.
+    """
     found = {}
     for name, template in templates.load_all().items():
+        if only and name not in only:
+            continue
         found[name] = (template, template.examples())
         if template.params and not any(p.required for p in template.params):
             found[f"{name} (all)"] = (template, {})
     return found
 
 
-def template_latencies(db: ox.Store | remote.RemoteStore, repeat: int) -> dict[str, tuple[float, int]]:
-    """Median seconds and row count of every call."""
+def template_latencies(
+    db: ox.Store | remote.RemoteStore, repeat: int, only: set[str] | None = None
+) -> dict[str, tuple[float, int]]:
+    """Median seconds and row count of every call (of the templates named in ``only``, if given)."""
     found = {}
-    for label, (template, values) in calls().items():
+    for label, (template, values) in calls(only).items():
         seconds, res = timed(lambda t=template, v=values: templates.run(db, t, v), repeat)
         found[label] = (seconds, len(res.rows))
     return found
@@ -126,14 +133,16 @@ def print_latencies(
         print(line)
 
 
-def remote_latencies(path: Path, copies: int, server_dir: Path, repeat: int) -> dict[str, tuple[float, int]]:
+def remote_latencies(
+    path: Path, copies: int, server_dir: Path, repeat: int, only: set[str] | None = None
+) -> dict[str, tuple[float, int]]:
     """Publish the store at ``path`` to a fresh Oxigraph server and time every call against it."""
     with remote.oxigraph_server(server_dir) as url:
         seconds, published = timed(lambda: remote.publish(path, f"{url}/store", f"{url}/query", timeout=3600), 1)
         triples = sum(p.triples for p in published.graphs)
         state = "counts match" if published.checked and not published.mismatches else f"MISMATCH {published.mismatches}"
         print(f"remote {copies}x corpus: published {len(published.graphs)} graphs, {triples} triples, {seconds:.1f} s ({state})")
-        found = template_latencies(remote.RemoteStore(f"{url}/query", 3600), repeat)
+        found = template_latencies(remote.RemoteStore(f"{url}/query", 3600), repeat, only)
     return found
 
 
@@ -144,7 +153,11 @@ def main() -> None:
     parser.add_argument(
         "--remote-scales", default="1,10", help="of those scales, the ones also timed on an Oxigraph server ('' for none)"
     )
+    parser.add_argument("--only", default="", help="comma-separated template names: time only these (default: all)")
     args = parser.parse_args()
+    only = {s.strip() for s in args.only.split(",") if s.strip()} or None
+    if only and only - set(templates.load_all()):
+        parser.error(f"--only: no template named {', '.join(sorted(only - set(templates.load_all())))}")
     remote_scales = {int(s) for s in args.remote_scales.split(",") if s.strip()}
     corpus = build.default_corpus()
     with tempfile.TemporaryDirectory() as tmp:
@@ -176,9 +189,9 @@ def main() -> None:
             seconds, _ = timed(lambda c=copies, p=path_n: store.write(p, scaled_parts(result, c, shared), {"documents": []}), 1)
             with store.opened(path_n) as db:
                 print(f"store  {copies}x corpus: {len(db)} quads, bulk load {seconds:.1f} s", flush=True)
-                by_scale[copies] = template_latencies(db, args.repeat)
+                by_scale[copies] = template_latencies(db, args.repeat, only)
             if copies in remote_scales:
-                remote_by_scale[copies] = remote_latencies(path_n, copies, Path(tmp) / f"oxigraph-{copies}", args.repeat)
+                remote_by_scale[copies] = remote_latencies(path_n, copies, Path(tmp) / f"oxigraph-{copies}", args.repeat, only)
         print_latencies(by_scale, remote_by_scale)
 
 
