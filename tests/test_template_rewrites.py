@@ -18,10 +18,16 @@ ALL = templates.load_all()
 REFERENCE = Path(__file__).parent / "fixtures" / "reference-queries"
 
 
+#: Calls beyond the examples, for what a rewrite could get wrong: another kind of subject, other case.
+EXTRA: dict[str, list[dict[str, str]]] = {
+    "describe": [{"subject": "od 4", "legislature": "2024-2029"}, {"subject": "OD 4"}, {"subject": "tb0-1thc2ua-wt"}],
+}
+
+
 def calls(template: templates.Template) -> list[dict[str, str]]:
-    """No parameter (a listing), the required ones, and every example parameter, one at a time and all at once."""
+    """No parameter (a listing), the required ones, every example parameter one at a time and all at once, the extras."""
     required = template.examples(required_only=True)
-    found = [required, template.examples()]
+    found = [required, template.examples(), *EXTRA.get(template.name, [])]
     found += [required | {name: value} for name, value in template.examples().items()]
     if any(p.required for p in template.params):
         found = [c for c in found if set(required) <= set(c)]
