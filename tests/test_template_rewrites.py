@@ -27,6 +27,7 @@ EXTRA: dict[str, list[dict[str, str]]] = {
     "goal-funding": [{"od": "od 1"}, {"od": "OD 7", "legislature": "2024-2029"}],
     "article-goals": [{"article": "TB0-1THC2UA-WT"}, {"article": "TB0-1THC2UF-WT"}],
     "goal-indicators": [{"goal": "od 4", "legislature": "2024-2029"}, {"goal": "SD 2"}],
+    "search": [{"text": "Lokale Diensteneconomie"}, {"text": "sociale economie"}],
     "describe": [{"subject": "od 4", "legislature": "2024-2029"}, {"subject": "OD 4"}, {"subject": "tb0-1thc2ua-wt"}],
 }
 
