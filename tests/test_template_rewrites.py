@@ -29,6 +29,7 @@ EXTRA: dict[str, list[dict[str, str]]] = {
     "goal-indicators": [{"goal": "od 4", "legislature": "2024-2029"}, {"goal": "SD 2"}],
     "search": [{"text": "Lokale Diensteneconomie"}, {"text": "sociale economie"}],
     "questions": [{"party": "Vooruit"}, {"article": "JB0-1JDB2AA-WT"}],
+    "budget-totals": [{"line": "BA"}, {"level": "programme", "credit": "vek"}],
     "describe": [{"subject": "od 4", "legislature": "2024-2029"}, {"subject": "OD 4"}, {"subject": "tb0-1thc2ua-wt"}],
 }
 
