@@ -30,6 +30,7 @@ EXTRA: dict[str, list[dict[str, str]]] = {
     "search": [{"text": "Lokale Diensteneconomie"}, {"text": "sociale economie"}],
     "questions": [{"party": "Vooruit"}, {"article": "JB0-1JDB2AA-WT"}],
     "budget-totals": [{"line": "BA"}, {"level": "programme", "credit": "vek"}],
+    "goals": [{"level": "sd"}, {"legislature": "2024-2029", "number": "1"}],
     "describe": [{"subject": "od 4", "legislature": "2024-2029"}, {"subject": "OD 4"}, {"subject": "tb0-1thc2ua-wt"}],
 }
 
