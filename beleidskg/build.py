@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 
 from beleidskg import lineage, resources, store, views
 from beleidskg import validate as validation
 from beleidskg.loaders import DocumentError, DocumentGraph, SourceDocument, kind_of, load, logical
+from beleidskg.loaders.reading import Report
 from beleidskg.loaders.source import MAX_BYTES
 from beleidskg.progress import Progress
 
@@ -28,8 +31,36 @@ class Input:
 
 
 @dataclass
+class LoadedDocument:
+    """A document loaded in a worker process: what a build stores and reports of it, without its rdflib graph.
+
+    Sending a graph from one process to another costs more than writing it
+    out, and a build of hundreds of documents cannot hold all their graphs:
+    the worker writes the document's N-Triples and flat amounts, and
+    :attr:`graph` parses them back only when something asks for the graph.
+    """
+
+    doc: SourceDocument
+    iri: URIRef
+    kind: URIRef
+    report: Report
+    triples: int
+    ntriples: bytes
+    view: bytes
+    evidence: lineage.Evidence
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        return Graph().parse(data=self.ntriples, format="nt")
+
+
+#: A loaded document, as loaded in this process or in a worker.
+Loaded = DocumentGraph | LoadedDocument
+
+
+@dataclass
 class BuildResult:
-    documents: list[DocumentGraph] = field(default_factory=list)
+    documents: list[Loaded] = field(default_factory=list)
     skipped: list[DocumentError] = field(default_factory=list)
     findings: list[validation.Finding] = field(default_factory=list)
     #: False when ``build --validate`` found violations and kept the old store.
@@ -69,39 +100,123 @@ def default_corpus() -> Path:
     return resources.folder("corpus")
 
 
-def load_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> BuildResult:
+#: From this many documents on, a build reads them in worker processes (one per CPU) when there are several
+#: CPUs: starting a worker (its imports) costs about what reading one document does.
+PARALLEL_DOCUMENTS = 8
+
+
+def cpus() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def load_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES, workers: int | None = None) -> BuildResult:
     """Read and load every document; raise :class:`DocumentError` at the first bad one.
 
     A file found in a folder that no loader recognises is skipped (and
     logged); named explicitly, it is an error. Empty, binary, over-size and
     truncated files are errors either way: they are broken, not merely unknown.
+    With ``workers`` > 1 (by default: one per CPU for :data:`PARALLEL_DOCUMENTS`
+    or more documents) the documents are read in that many processes, in
+    order, with the same outcome: :class:`LoadedDocument` in place of
+    :class:`DocumentGraph`.
     """
     result = BuildResult()
     seen: dict[str, Path] = {}
     found = inputs(paths)
+    if workers is None:
+        workers = cpus() if len(found) >= PARALLEL_DOCUMENTS else 1
     progress = Progress(len(found))
     try:
-        for item in found:
-            doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
-            if doc.sha256 in seen:
-                raise doc.error(f"has the same content as {seen[doc.sha256]}; give each document once")
-            seen[doc.sha256] = item.path
-            if not item.explicit and kind_of(doc) is None:
-                skipped = doc.error("skipped: no loader recognises this kind of document")
-                result.skipped.append(skipped)
+        for item, (sha, outcome) in zip(found, _read_all(found, max_bytes, min(workers, len(found))), strict=True):
+            if isinstance(outcome, DocumentError):
+                raise outcome
+            if sha in seen:
+                raise DocumentError(item.path, f"has the same content as {seen[sha]}; give each document once")
+            seen[sha] = item.path
+            if outcome is None:
+                result.skipped.append(DocumentError(item.path, "skipped: no loader recognises this kind of document"))
                 log.warning("skipped %s: no loader recognises this kind of document", item.path)
                 progress.read(0)
                 continue
-            try:
-                result.documents.append(load(doc))
-            except DocumentError:
-                raise
-            except Exception as exc:  # a loader bug must still name the file and keep the store intact
-                raise doc.error(f"could not be loaded ({type(exc).__name__}: {exc})") from exc
-            progress.read(len(result.documents[-1].graph))
+            result.documents.append(outcome)
+            progress.read(triple_count(outcome))
     finally:
         progress.done()  # ends the line on a terminal, also before an error
     return result
+
+
+#: What reading one input gives: its content's SHA-256 (None if unread) and the document, None (skipped) or the error.
+Outcome = tuple[str | None, "Loaded | DocumentError | None"]
+
+
+def _read_all(found: list[Input], max_bytes: int, workers: int) -> Iterator[Outcome]:
+    """Each input read and loaded, in order: here, or in ``workers`` processes."""
+    if workers <= 1:
+        for item in found:
+            yield _read(item, max_bytes)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # never fork: the caller may have threads (a server, a test runner)
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap(functools.partial(_read_in_worker, max_bytes=max_bytes), found)
+
+
+def _read(item: Input, max_bytes: int) -> Outcome:
+    """One input: its document loaded, None when a folder's file is of no kind a loader reads, or the error."""
+    try:
+        doc = logical(SourceDocument.read(item.path, max_bytes))  # the layout layer once, for recognising and loading
+    except DocumentError as exc:
+        return None, exc
+    if not item.explicit and kind_of(doc) is None:
+        return doc.sha256, None
+    try:
+        return doc.sha256, load(doc)
+    except DocumentError as exc:
+        return doc.sha256, exc
+    except Exception as exc:  # a loader bug must still name the file and keep the store intact
+        log.debug("loading %s failed", item.path, exc_info=True)
+        return doc.sha256, doc.error(f"could not be loaded ({type(exc).__name__}: {exc})")
+
+
+def _read_in_worker(item: Input, max_bytes: int) -> Outcome:
+    """:func:`_read` in a worker process: the document's parts made here, its graph left here."""
+    sha, outcome = _read(item, max_bytes)
+    if isinstance(outcome, DocumentGraph):
+        outcome = LoadedDocument(
+            doc=outcome.doc,
+            iri=outcome.iri,
+            kind=_kind(outcome),
+            report=outcome.report,
+            triples=len(outcome.graph),
+            ntriples=document_part(outcome).ntriples,
+            view=view_part(outcome, _credits()).ntriples,
+            evidence=evidence(outcome),
+        )
+    elif isinstance(outcome, DocumentError):
+        outcome = DocumentError(outcome.path, outcome.problem)  # sent back plainly, without its cause
+    return sha, outcome
+
+
+@functools.cache
+def _credits() -> dict:
+    """The credit types' notations, read from the ontology once per process."""
+    return views.credit_codes(ontology_graph())
+
+
+def triple_count(d: Loaded) -> int:
+    """How many triples a loaded document's graph holds."""
+    return d.triples if isinstance(d, LoadedDocument) else len(d.graph)
+
+
+def evidence(d: Loaded) -> lineage.Evidence:
+    """What a loaded document contributes to the lineage."""
+    return d.evidence if isinstance(d, LoadedDocument) else lineage.Evidence.of(d.records)
+
+
+def _kind(d: Loaded) -> URIRef:
+    return d.kind if isinstance(d, LoadedDocument) else d.graph.value(d.iri, RDF.type)
 
 
 def ontology_graph() -> Graph:
@@ -115,24 +230,31 @@ def _nt(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def document_part(document: DocumentGraph, graph_iri: str | None = None) -> store.GraphPart:
+def document_part(document: Loaded, graph_iri: str | None = None) -> store.GraphPart:
     """One document's triples for its named graph (``graph_iri`` renames the document, for benchmarks)."""
-    nt = _nt(document.graph)
+    nt = document.ntriples if isinstance(document, LoadedDocument) else _nt(document.graph)
     if graph_iri is not None:
         nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
     return store.GraphPart(graph_iri or str(document.iri), nt)
 
 
-def view_part(document: DocumentGraph, credits: dict, graph_iri: str | None = None) -> store.GraphPart:
+def view_part(document: Loaded, credits: dict, graph_iri: str | None = None) -> store.GraphPart:
     """One document's flat amounts for the view graph (``graph_iri`` renames the document as :func:`document_part` does)."""
-    nt = _nt(views.amounts(document.graph, document.iri, credits))
+    loaded = isinstance(document, LoadedDocument)
+    nt = document.view if loaded else _nt(views.amounts(document.graph, document.iri, credits))
     if graph_iri is not None:
         nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
     return store.GraphPart(views.AMOUNTS_GRAPH, nt, union=False)
 
 
+@functools.cache
+def _ontology_nt() -> bytes:
+    """The ontology's triples, read once per process (a build needs them twice: for the store and the view)."""
+    return _nt(ontology_graph())
+
+
 def ontology_part() -> store.GraphPart:
-    return store.GraphPart(resources.ONTOLOGY_GRAPH, _nt(ontology_graph()))
+    return store.GraphPart(resources.ONTOLOGY_GRAPH, _ontology_nt())
 
 
 def build(
@@ -156,9 +278,8 @@ def build(
     paths = list(paths)
     result = _loaded(paths, strict, max_bytes)
     documents = [document_part(d) for d in result.documents]
-    credits = views.credit_codes(ontology_graph())
-    amounts = [view_part(d, credits) for d in result.documents]
-    inferred = lineage.link(lineage.Evidence.of(d.records) for d in result.documents)
+    amounts = [view_part(d, _credits()) for d in result.documents]
+    inferred = lineage.link(evidence(d) for d in result.documents)
     parts = [ontology_part(), *documents, *amounts, store.GraphPart(lineage.LINEAGE_GRAPH, _nt(inferred))]
     manifest = {
         "documents": [_entry(d) for d in result.documents],
@@ -207,9 +328,9 @@ def add(
         # the view: the kept documents' flat amounts as stored, the new document's computed; the replaced one's dropped
         if kept:
             parts.append(store.GraphPart(views.AMOUNTS_GRAPH, views.kept(current.db, {e["graph"] for e in kept}), union=False))
-        parts.append(view_part(new, views.credit_codes(ontology_graph())))
-        evidence = [lineage.Evidence.from_json(e["lineage"]) for e in kept] + [lineage.Evidence.of(new.records)]
-        parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.link(evidence))))
+        parts.append(view_part(new, _credits()))
+        stated = [lineage.Evidence.from_json(e["lineage"]) for e in kept] + [evidence(new)]
+        parts.append(store.GraphPart(lineage.LINEAGE_GRAPH, _nt(lineage.link(stated))))
         manifest = {"documents": [*kept, _entry(new)], "skipped": before.get("skipped", [])}
         texts = {e["sha256"]: current.document_text(e["sha256"]) or "" for e in kept}
         texts[new.doc.sha256] = new.doc.original.text
@@ -238,15 +359,15 @@ def _loaded(paths: list[Path], strict: bool, max_bytes: int) -> BuildResult:
     return result
 
 
-def _entry(d: DocumentGraph) -> dict:
+def _entry(d: Loaded) -> dict:
     """A document's line in the manifest, with the evidence ``build --add`` needs to recompute the lineage."""
     return {
         "file": d.doc.name,
         "sha256": d.doc.sha256,
         "graph": str(d.iri),
-        "kind": str(d.graph.value(d.iri, RDF.type)),
-        "triples": len(d.graph),
-        "lineage": lineage.Evidence.of(d.records).to_json(),
+        "kind": str(_kind(d)),
+        "triples": triple_count(d),
+        "lineage": evidence(d).to_json(),
     }
 
 

@@ -213,14 +213,14 @@ def build_command(
         sources = list(paths) or [building.default_corpus()]
         result = building.build(sources, store_path, max_bytes=int(max_file_mb * 2**20), **options)
     for d in result.documents:
-        click.echo(f"loaded {d.doc.name}: {len(d.graph)} triples; read {d.report.summary()}")
+        click.echo(f"loaded {d.doc.name}: {building.triple_count(d)} triples; read {d.report.summary()}")
         for gap in d.report.gaps:
             first, last, _ = d.doc.cite(*gap.span)
             click.echo(f"  gap, lines {first}-{last}: {gap.message} ({gap.kind})")
         for part, message, span in d.report.notes:
             where = "lines {}-{}: ".format(*d.doc.cite(*span)[:2]) if span else ""
             click.echo(f"  note, {where}{message} ({part})")
-    total = sum(len(d.graph) for d in result.documents)
+    total = sum(building.triple_count(d) for d in result.documents)
     if result.stored and added is not None:
         click.echo(f"added {added.name} to {store_path}: {total} triples; the other documents kept")
     elif result.stored:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import permutations
 
 from rdflib import DCTERMS, RDF, Graph, Literal, URIRef
 
@@ -113,21 +113,38 @@ def article_successions(found: list[ArticleHeading]) -> list[tuple[ArticleHeadin
 
     Both must have the same ESR aggregate; among several candidates for one
     older article only the best-supported ones are kept, so a shared title alone
-    never links two different things.
+    never links two different things. ``found`` is in :func:`headings` order.
+
+    What two headings share depends on their article, code, title, year and
+    ISE only, so headings alike in those (one article headed alike by many
+    documents) are compared once, by the last of them: the pairs are compared
+    per kind of heading, not per heading, which keeps a build of hundreds of
+    documents linear. Of the pairs supporting one succession, the cited one is
+    the last in ``found``'s order, as comparing every pair in turn would keep.
     """
+    order = {h: n for n, h in enumerate(found)}
+    alike: dict[tuple, ArticleHeading] = {}
+    for h in found:  # the last heading of each kind stands for it
+        alike[(h.article, h.code, h.title, h.year, h.ise)] = h
+    by_esr: dict[str, list[ArticleHeading]] = {}
+    for h in alike.values():
+        by_esr.setdefault(h.esr, []).append(h)
     best: dict[URIRef, list[tuple[Decimal, ArticleHeading, ArticleHeading, tuple[str, ...]]]] = {}
-    for old, new in combinations(found, 2):
-        if old.year >= new.year or old.code == new.code or old.esr != new.esr:
-            continue
-        matched = evidence(old, new)
-        confidence = CONFIDENCE.get(matched)
-        if confidence is None:
-            continue
-        best.setdefault(old.article, []).append((confidence, old, new, matched))
+    for group in by_esr.values():
+        for old, new in permutations(group, 2):
+            if old.year >= new.year or old.code == new.code:
+                continue
+            matched = evidence(old, new)
+            confidence = CONFIDENCE.get(matched)
+            if confidence is None:
+                continue
+            best.setdefault(old.article, []).append((confidence, old, new, matched))
     pairs = []
     for candidates in best.values():
         top = max(c[0] for c in candidates)
-        winners = {c[2].article: c for c in candidates if c[0] == top}
+        winners: dict[URIRef, tuple[Decimal, ArticleHeading, ArticleHeading, tuple[str, ...]]] = {}
+        for c in sorted((c for c in candidates if c[0] == top), key=lambda c: (order[c[1]], order[c[2]])):
+            winners[c[2].article] = c
         pairs += [(old, new, matched) for _, old, new, matched in winners.values()]
     return sorted(pairs, key=lambda p: (p[0].code, p[1].code))
 

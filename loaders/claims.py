@@ -73,9 +73,9 @@ class Claim:
 def _(rec: Claim, w: Writer) -> None:
     dg = w.dg
     node = dg.local(f"bewering/{rec.index}")
-    dg.graph.add((node, BKG.bron, dg.span(*rec.span)))  # prose, not a table read: not in spans_read
+    dg.add(node, BKG.bron, dg.span(*rec.span))  # prose, not a table read: not in spans_read
     dg.add(node, BKG.over, w.iri(rec.subject))
-    dg.graph.add((node, RDF.type, BKG.Bewering))
+    dg.add(node, RDF.type, BKG.Bewering)
     dg.add(node, BKG.soort, rec.kind)
     dg.add(node, BKG.beweringTekst, rec.text)
     dg.add(node, BKG.gesteldeWaarde, rec.stated)
