@@ -37,6 +37,8 @@ from .vocab import BKG
 from .writer import Writer, write_record
 
 MATCHED, CONTRADICTED, UNRESOLVED = "overeenkomend", "tegengesproken", "onopgelost"
+#: The derived row of an execution's own table that an underspend ('onderbenutting van 627 keuro') is of.
+UNDERSPEND = "1e BA-JR − BU"
 
 #: The kinds of claim, as ``bkg:soort`` of a ``bkg:Bewering`` (one consistency rule each).
 KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort")
@@ -130,7 +132,15 @@ _ABBREVIATION_END_RE = re.compile(
 )
 #: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
 _CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
+_CELL_RE = re.compile(r"[-–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?%?|[-–]?\d+(?:,\d+)?%?")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
+#: What an underspend amount follows: 'onderbenutting van 627 keuro', 'De VAK- en VEK-onderbenutting (8.963 keuro VAK',
+#: 'VAK-onderbenutting van afgerond 12.000 keuro'; not 'De onderbenutting op het Vlaams Zorgkrediet bedraagt' (a part).
+_UNDERSPEND_BEFORE_RE = re.compile(
+    r"\bonderbenut\w*\s*(?:van|met|bedraagt|bedroeg|\()\s*(?:afgerond|ongeveer|circa|ca\.|ruim|bijna)?\s*$", re.IGNORECASE
+)
+#: Words that say an amount is rounded: it agrees with the value rounded to its trailing zeros ('afgerond 12.000').
+_APPROXIMATE_RE = re.compile(r"\b(?:afgerond|ongeveer|circa|ca\.|ruim|bijna|nagenoeg)\s*$", re.IGNORECASE)
 _RATE_WORDS_RE = re.compile(r"uitvoering|benut|besteed|besteding|realisatie|van het beschikba|van het budget", re.IGNORECASE)
 
 
@@ -165,6 +175,11 @@ class _Tables:
     values: dict[object, list[tuple[Decimal, str, r.Span]]] = field(default_factory=lambda: defaultdict(list))
     articles: dict[str, r.Article] = field(default_factory=dict)
     codes: set[str] = field(default_factory=set)
+    #: subject -> the rows of the tables no loader types (a breakdown by measure under an article's own table):
+    #: (label, cells, span), cells exact, a '%' cell in percent (see :func:`_breakdown_row`)
+    breakdowns: dict[object, list[tuple[str, list[tuple[Decimal, bool]], r.Span]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     @classmethod
     def of(cls, parsed: r.DocumentRecords) -> _Tables:
@@ -187,7 +202,37 @@ class _Tables:
         return t
 
     def row(self, subject: object, row: str, credit: str) -> tuple[Decimal, r.Span] | None:
+        """A row of the subject's own table; ``UNDERSPEND`` is the derived 1e BA-JR minus BU of an execution."""
+        if row == UNDERSPEND:
+            jr, bu = self.rows.get((subject, "1e BA-JR", credit)), self.rows.get((subject, "BU", credit))
+            if jr is None or bu is None:
+                return None
+            return jr[0] - bu[0], (min(jr[1][0], bu[1][0]), max(jr[1][1], bu[1][1]))
         return self.rows.get((subject, row, credit))
+
+    def in_breakdown(self, subject: object, value: Decimal, percent: bool = False) -> r.Span | None:
+        """The line of a breakdown table of ``subject`` that has ``value`` in a cell (a percentage, or an amount)."""
+        for _label, cells, span in self.breakdowns.get(subject, ()):
+            if any(v == value and p == percent for v, p in cells):
+                return span
+        return None
+
+    def breakdown_rates(self, subject: object, value: Decimal) -> list[tuple[Decimal, str, r.Span]]:
+        """The ratios of ``value`` to the cell in the same column of each other row of the same width in a breakdown
+        table of ``subject`` ('BU 1.861' over '1e BA JR 8.590'): the rates a sentence stating the amount may give."""
+        rows = self.breakdowns.get(subject, ())
+        out = []
+        for label, cells, span in rows:
+            for k in (k for k, (v, p) in enumerate(cells) if v == value and not p):
+                for other_label, other_cells, other_span in rows:
+                    if other_span == span or len(other_cells) != len(cells):
+                        continue
+                    other, percent = other_cells[k]
+                    if other and not percent:
+                        how = f"{label} {_fmt(value)} / {other_label} {_fmt(other)} (breakdown table)".replace("  ", " ")
+                        out.append((100 * value / other, how, other_span))
+        out.sort(key=lambda c: c[0])  # the largest denominator first: a share is most often of the total
+        return out
 
     def change(self, subject: object, credit: str) -> tuple[Decimal, str, tuple[r.Span, ...]] | None:
         """BO minus BA of a subject's own table (1e BA-JR minus 1e BA in an execution BBT) for one credit type, with how
@@ -206,13 +251,15 @@ def read(parsed: r.DocumentRecords) -> list[object]:
         return []
     tables = _Tables.of(parsed)
     extractor = _Extractor(parsed, tables)
-    for sentence in _sentences(parsed, tables):
+    sentences = list(_sentences(parsed, tables))  # every breakdown table read first: the prose may precede its table
+    for sentence in sentences:
         extractor.sentence(sentence)
     return list(extractor.claims)
 
 
-def _prose_lines(parsed: r.DocumentRecords) -> Iterator[tuple[int, _Context | None]]:
-    """Each body line that is running text, with its context (``None`` at a heading, which ends a stretch)."""
+def _prose_lines(parsed: r.DocumentRecords, tables: _Tables) -> Iterator[tuple[int, _Context | None]]:
+    """Each body line that is running text, with its context (``None`` at a heading, which ends a stretch); the
+    rows of tables no loader typed go to ``tables.breakdowns`` under the article (else ISE) they stand in."""
     doc = parsed.doc
     table_lines: set[int] = set()
     for rec in parsed.records:
@@ -251,7 +298,15 @@ def _prose_lines(parsed: r.DocumentRecords) -> Iterator[tuple[int, _Context | No
             yield n, None
             continue
         line = doc.line(n)
-        if n in table_lines or is_noise(line) or (_TABLE_ROW_RE.match(line) and "keuro" not in line):
+        if is_noise(line):
+            continue
+        row = _breakdown_row(line)
+        if (_TABLE_ROW_RE.match(line) or row is not None) and "keuro" not in line:
+            where = r.ArticleRef(ctx.article) if ctx.article else ctx.ise
+            if row is not None and where is not None:  # typed rows too: a breakdown's '1e BA' row may be read as one
+                tables.breakdowns[where].append((row[0], row[1], (n, n)))
+            continue
+        if n in table_lines:
             continue
         yield n, ctx
 
@@ -268,13 +323,28 @@ def _sentences(parsed: r.DocumentRecords, tables: _Tables) -> Iterator[_Sentence
             for start, text in _split_sentences(joined.text):
                 yield _Sentence(text, start, joined, current)
 
-    for n, ctx in _prose_lines(parsed):
+    for n, ctx in _prose_lines(parsed, tables):
         if ctx is None or ctx is not current:
             yield from flush()
             stretch, current = [], ctx
         if ctx is not None:
             stretch.append(Line(n, doc.line(n)))
     yield from flush()
+
+
+def _breakdown_row(line: str) -> tuple[str, list[tuple[Decimal, bool]]] | None:
+    """A row of an untyped table: a short label and two cells or more to the end ('1e BA JR 8.590 7.025 4.189',
+    ' 22% 24% 101%'), years left out; ``None`` for anything else."""
+    label: list[str] = []
+    cells: list[tuple[Decimal, bool]] = []
+    for token in line.split():
+        if _CELL_RE.fullmatch(token) and not re.fullmatch(r"(?:19|20)\d\d", token):
+            cells.append((parse_percentage(token), True) if token.endswith("%") else (parse_amount(token), False))
+        elif cells or len(label) >= 6:
+            return None
+        else:
+            label.append(token)
+    return (" ".join(label), cells) if len(cells) >= 2 else None
 
 
 def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -524,9 +594,12 @@ class _Extractor:
         typed = _typed_row(before, self.year, self.opmaak)
         if typed is None:  # '598.220 keuro VAK en 568.220 keuro VEK' after 'bedroeg': the second is typed alike
             prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
-            if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*", text[prev.end : m.start]):
-                typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year, self.opmaak)
+            if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*(?:resp\.?\s*)?", text[prev.end : m.start]):
+                before = text[max(0, prev.start - 90) : prev.start]
+                typed = _typed_row(before, self.year, self.opmaak)
         subject = self.amount_subject(s, before)
+        if typed == UNDERSPEND and subject is None and s.ctx.article is None:
+            subject = self.named_ise(s.text) or s.ctx.ise  # 'De VAK- en VEK-onderbenutting (…)' under an ISE: the ISE's
         prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
         if (
             typed is None
@@ -551,7 +624,8 @@ class _Extractor:
             rows = [(c, self.tables.row(subject, typed, c)) for c in (m.credits or ("VAK", "VEK"))]
             rows = [(c, row) for c, row in rows if row is not None]
             if rows:
-                agree = [row for c, row in rows if row[0] == m.value]
+                approx = _APPROXIMATE_RE.search(before)
+                agree = [row for c, row in rows if row[0] == m.value or (approx and _rounds_to(row[0], m.value))]
                 ok = len(agree) == len(rows) if m.credits else bool(agree)
                 how = "; ".join(f"{typed} {c} {_fmt(row[0])}" for c, row in rows)
                 spans = tuple(dict.fromkeys(row[1] for _, row in rows))
@@ -658,6 +732,24 @@ class _Extractor:
                     **kw,
                 )
                 return True
+        for subject in subjects:
+            span = self.tables.in_breakdown(subject, abs(m.value))
+            if span is not None:
+                how = f"{_fmt(abs(m.value))} in the breakdown table of {_name(subject)}"
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    MATCHED,
+                    subject=subject,
+                    computed=abs(m.value),
+                    computation=how,
+                    table_spans=(span,),
+                    **kw,
+                )
+                return True
         return False
 
     def other_credit_rows(self, subject: object, row: str, credits: tuple[str, ...]) -> list[tuple[str, tuple[Decimal, r.Span]]]:
@@ -694,6 +786,7 @@ class _Extractor:
                 near = self.previous_mentions[-1]  # '… bedraagt 292.136 keuro. Dit is 82% …': of the amount just stated
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
+            candidates += self.breakdown_candidates(s, near, stated)
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
             for a in pool:
@@ -764,6 +857,17 @@ class _Extractor:
                     self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
             else:
                 self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
+
+    def breakdown_candidates(self, s: _Sentence, near: _Mention | None, stated: Decimal) -> list:
+        """The ratio of the amount just before a rate to the cell above or below it in the breakdown table of where the
+        sentence stands ('1.861 keuro VAK of 22%': BU over 1e BA JR in the table by measure). Matched, never contradicted:
+        which rows the rate is of, the prose does not say."""
+        where = r.ArticleRef(s.ctx.article) if s.ctx.article else s.ctx.ise
+        if where is None:
+            return []
+        if near is None:
+            return []
+        return [(rate, how, (span,), False) for rate, how, span in self.tables.breakdown_rates(where, abs(near.value))]
 
     def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match, mentions: list[_Mention]) -> list:
         """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table.
@@ -1070,6 +1174,8 @@ def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None
     """The row an amount is of when its words say so: 'index van', 'bedroeg bij BA 2025', 'beschikbaar krediet
     bedraagt'; in an execution BBT 'de uitvoering op dit begrotingsartikel bedroeg' (BU)."""
     if not opmaak:
+        if _UNDERSPEND_BEFORE_RE.search(before):
+            return UNDERSPEND
         executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
         if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before):
             return "BU"
@@ -1114,6 +1220,13 @@ def _agrees(exact: Decimal, stated: Decimal, printed: str) -> bool:
     decimals = len(re.split(r"[.,]", printed)[1]) if re.search(r"[.,]", printed) else 0
     digit = Decimal(1).scaleb(-decimals)
     return abs(exact - stated) <= digit / 2 or (exact >= stated and exact - stated < digit)
+
+
+def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
+    """Whether ``exact`` rounded to the trailing zeros of ``stated`` is ``stated`` ('afgerond 12.000': 11.500–12.499)."""
+    digits = str(abs(int(stated)))
+    unit = Decimal(10) ** (len(digits) - len(digits.rstrip("0"))) if stated and stated == int(stated) else Decimal(1)
+    return abs(abs(exact) - abs(stated)) * 2 <= unit and unit > 1
 
 
 def _round(value: Decimal) -> Decimal:
