@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from rdflib import RDF
 
@@ -127,6 +128,8 @@ _COUNT_RE = re.compile(
     r"(?P<what>(?:uitgaven|ontvangsten|begrotings)?artikel(?:en|s))\b",
     re.IGNORECASE,
 )
+#: An article code with its ESR suffix run on ('JB0-1JAB4ZZLO'): the stem and the two letters.
+_DASHLESS_CODE_RE = re.compile(r"\b(?P<stem>[A-Z]{2}0-\s*[19][A-Z]{3}[A-Z0-9]{3})(?P<suffix>[A-Z]{2})\b")
 _ABBREVIATION_END_RE = re.compile(
     r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
 )
@@ -412,6 +415,7 @@ class _Extractor:
                     computed="VAK/VEK",
                     computation=f"'{m.bad_credit}' names one credit type twice; a pair is VAK/VEK",
                 )
+        self.bracketed_pairs(s, mentions)
         if _CHANGE_RE.search(s.text):
             self.changes(s, mentions)
         for m in mentions:
@@ -423,6 +427,30 @@ class _Extractor:
         self.years(s, mentions)
         self.sums(s, mentions)
         self.previous, self.previous_mentions = s, mentions
+
+    def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """'(22.740 keuro VAK en 9.938 keuro VAK)': a bracket holding nothing but a pair of amounts, one per credit type,
+        that names the same type twice (the bracket form of 'VAK/VAK'). 'respectievelijk 780 keuro VEK en 6.495 keuro VEK'
+        outside a bracket may be two things of one type: not read."""
+        for a, b in pairwise(mentions):
+            if not (len(a.credits) == len(b.credits) == 1 and a.credits == b.credits and a.unit == b.unit):
+                continue
+            if not (re.search(r"\(\s*$", s.text[: a.start]) and re.fullmatch(r"\s*en\s*", s.text[a.end : b.start])):
+                continue
+            if not re.match(r"\s*\)", s.text[b.end :]):
+                continue
+            pair = f"{a.credits[0]}/{b.credits[0]}"
+            self.add(
+                s,
+                "kredietsoort",
+                a.start,
+                b.end,
+                pair,
+                CONTRADICTED,
+                subject=_article(s.ctx),
+                computed="VAK/VEK",
+                computation=f"a bracketed pair of amounts names {a.credits[0]} twice; a pair is VAK and VEK",
+            )
 
     def mentions(self, s: _Sentence) -> Iterator[_Mention]:
         for m in _AMOUNT_RE.finditer(s.text):
@@ -969,8 +997,16 @@ class _Extractor:
     # -- article codes -----------------------------------------------------------------------------------------
 
     def codes(self, s: _Sentence) -> None:
-        """An article code the text names: one this document has, one of another entity, or one of its own it lacks."""
+        """An article code the text names: one this document has, one of another entity, or one of its own it lacks;
+        and one of its own written without the dash before its ESR suffix ('JB0-1JAB4ZZLO' for JB0-1JAB4ZZ-LO)."""
         own = {c[:3] for c in self.tables.articles}
+        for m in _DASHLESS_CODE_RE.finditer(s.text):
+            code = normalise_code(f"{m['stem']}-{m['suffix']}")
+            if code in self.tables.articles:
+                how = f"no article code without the dash before its suffix; this document has {code}"
+                self.add(
+                    s, "artikelcode", m.start(), m.end(), normalise_code(m.group(0)), CONTRADICTED, computed=code, computation=how
+                )
         for m in WRAPPED_ARTICLE_CODE_RE.finditer(s.text):
             code = normalise_code(m.group(1))
             if code in self.tables.codes:
