@@ -130,6 +130,9 @@ _COUNT_RE = re.compile(
 )
 #: An article code with its ESR suffix run on ('JB0-1JAB4ZZLO'): the stem and the two letters.
 _DASHLESS_CODE_RE = re.compile(r"\b(?P<stem>[A-Z]{2}0-\s*[19][A-Z]{3}[A-Z0-9]{3})(?P<suffix>[A-Z]{2})\b")
+#: The articles of one ESR kind an ISE's table sums in a row ('de IS-artikels', 'de WT-artikelen'): the row's label.
+_ESR_PART_RE = re.compile(r"\b(WT|IS)-artikel(?:s|en)\b")
+_ESR_PARTS = {"WT": "ESR-uitgaven", "IS": "Toelagen"}
 _ABBREVIATION_END_RE = re.compile(
     r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
 )
@@ -202,6 +205,8 @@ class _Tables:
                 row = a.row if a.row != "TOTAAL" else None
                 if row is not None:
                     t.rows.setdefault((a.subject, row, a.credit), (a.value, a.span))
+            elif isinstance(a.subject, r.IseRef) and a.line_item is None and a.part in _ESR_PARTS.values():
+                t.rows.setdefault(((a.subject, a.part), a.row, a.credit), (a.value, a.span))  # a row of the ISE's table
         return t
 
     def row(self, subject: object, row: str, credit: str) -> tuple[Decimal, r.Span] | None:
@@ -394,6 +399,8 @@ class _Extractor:
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
+        if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
+            kw["subject"] = kw["subject"][0]
         claim = Claim(len(self.claims) + 1, kind, s.text[start:end].strip(), s.span(start, end), stated, status, **kw)
         self.claims.append(claim)
         return claim
@@ -484,6 +491,7 @@ class _Extractor:
         """'een daling van het beschikbaar VEK-krediet met 9.089 keuro t.o.v. BA 2025': BO − BA of the table."""
         text = s.text
         previous: _Mention | None = None
+        last: tuple[list[object], bool] | None = None  # what the change before was of, and how surely
         for m in mentions:
             if m.unit != "duizend euro":
                 continue
@@ -491,11 +499,13 @@ class _Extractor:
             if previous is not None and previous.change is not None and re.fullmatch(r"[^.;:]{0,40}\ben\s*", between):
                 # 'met 43.040 keuro aan VAK-zijde en 63.951 keuro aan VEK-zijde': the same change, the other credit type
                 credit = _credit_of(m, "", "")
-                prior = previous.change
-                stated = -abs(m.value) if prior.stated < 0 else abs(m.value)
+                stated = -abs(m.value) if (previous.signed or 0) < 0 else abs(m.value)
                 m.signed = stated
-                subjects = [prior.subject] if prior.subject is not None else self.change_subject(s, "")[0]
-                m.change = self.resolve_change(s, m, stated, credit, subjects, prior.subject is not None)
+                subjects, certain = last if last is not None else (self.change_subject(s, "")[0], False)
+                if (code := self.bracketed_article(s, m)) is not None:  # '… (JB0-1JDB2AA-WT) en 1.449 keuro VEK (…-AH-WT)'
+                    subjects, certain = [r.ArticleRef(code)], True
+                last = (subjects, certain)
+                m.change = self.resolve_change(s, m, stated, credit, subjects, certain)
                 previous = m
                 continue
             if previous is not None and previous.change is not None and re.fullmatch(r"\s*tot\s*", between):
@@ -509,22 +519,43 @@ class _Extractor:
             if trigger is None:
                 continue
             clause = before[trigger.start() :]
-            if not (re.search(r"\b(?:met|bedraagt|bedroeg)\s*[-+]?\s*$", clause) or re.search(r"\bmet\b", clause[-40:])):
+            if not (
+                re.search(r"\b(?:met|bedraagt|bedroeg|respectievelijk)\s*[-+]?\s*$", clause)
+                or re.search(r"\bmet\b", clause[-40:])
+                or re.fullmatch(r"(?:stijging|daling|toename|afname)\s+van\s*", clause, re.IGNORECASE)
+            ):
                 continue
             if re.search(r"[.;:]\s", clause) or re.search(r"\b(?:VTE|personen|plaatsen|werkenden)\b", clause):
                 continue
             word = trigger.group("word").lower()
             negative = word.startswith(_NEGATIVE_WORDS) or trigger.group("dir") == "af"
             credit = _credit_of(m, clause, text)
-            subject, certain = self.change_subject(s, clause)
+            subject, certain = self.change_subject(s, clause, m)
+            last = (subject, certain)
             if word in _PART_WORDS:
                 certain = False  # 'werd verhoogd met 442 keuro' is as often one movement of several as the whole change
             stated = -abs(m.value) if negative else abs(m.value)
             m.signed = stated
             m.change = self.resolve_change(s, m, stated, credit, subject, certain)
 
-    def change_subject(self, s: _Sentence, clause: str) -> tuple[list[object], bool]:
-        """What a change is of, and whether that is certain: a named ISE, 'deze ISE', the programme, the article."""
+    def change_subject(self, s: _Sentence, clause: str, m: _Mention | None = None) -> tuple[list[object], bool]:
+        """What a change is of, and whether that is certain: the article whose code follows the amount in brackets
+        ('354 keuro VEK (JB0-1JDB2AA-WT)'), or opens the sentence ('Voor het gewone ESF-begrotingsartikel
+        (JB0-1JDB2AD-WT) is er een stijging van'); the ESR part of an ISE's table the sentence names ('de stijging
+        … op de IS-artikels', 'aan de WT-artikels'); a named ISE, 'deze ISE', the programme, the article."""
+        if m is not None:
+            if (code := self.bracketed_article(s, m)) is not None:
+                return [r.ArticleRef(code)], True
+            opening = re.match(
+                rf"\s*Voor\s+(?:het|de)\s[^.;:()]{{0,80}}\(\s*({WRAPPED_ARTICLE_CODE_RE.pattern})\s*\)[^.;:()]*$",
+                s.text[: m.start],
+            )
+            if opening and (code := normalise_code(opening.group(1))) in self.tables.articles:
+                return [r.ArticleRef(code)], True
+            ise = self.named_ise(s.text) or s.ctx.ise
+            parts = {_ESR_PARTS[w.upper()] for w in _ESR_PART_RE.findall(s.text)}
+            if ise is not None and s.ctx.article is None and len(parts) == 1:
+                return [(ise, parts.pop())], True
         named = self.named_ise(clause)
         if named is not None:
             return [named], True
@@ -541,6 +572,15 @@ class _Extractor:
         if s.ctx.article is not None:
             candidates.append(r.ArticleRef(s.ctx.article))
         return candidates, False
+
+    def bracketed_article(self, s: _Sentence, m: _Mention) -> str | None:
+        """The article of this document whose code follows an amount (or an amount and its pair) in brackets."""
+        after = re.match(
+            rf"\s*(?:en\s+[-+]?\s?(?:{_NUMBER})\s*keuro(?:\s+(?:VAK|VEK))?\s*)?\(\s*({WRAPPED_ARTICLE_CODE_RE.pattern})\s*\)",
+            s.text[m.end :],
+        )
+        code = normalise_code(after.group(1)) if after else None
+        return code if code in self.tables.articles else None
 
     def named_ise(self, text: str) -> r.IseRef | None:
         """The ISE a text names: 'ISE Activering', 'het inhoudelijk structuurelement (ISE) ‘Competenties’', and
@@ -564,7 +604,11 @@ class _Extractor:
     ) -> Claim:
         credits = [credit] if credit else ["VAK", "VEK"]
         results = [(subj, c, self.tables.change(subj, c)) for subj in subjects for c in credits]
-        results = [(subj, c, res) for subj, c, res in results if res is not None]
+        results = [
+            (subj, c, (res[0], f"{subj[1]} row: {res[1]}", res[2]) if isinstance(subj, tuple) else res)
+            for subj, c, res in results
+            if res is not None
+        ]
         kw = {"credit": credit, "unit": m.unit}
         for subj, _c, (value, how, spans) in results:
             if abs(value) == abs(stated) and (value == 0 or (value > 0) == (stated > 0)):
@@ -584,6 +628,22 @@ class _Extractor:
         if results and certain and len(subjects) == 1:
             subj = subjects[0]
             value, how, spans = results[0][2]
+            other = self.tables.change(subj, "VEK" if credit == "VAK" else "VAK") if credit else None
+            if other is not None and other[0] == stated:
+                # '1.449 keuro VEK en 278 keuro VAK (JB0-1JDB2AH-WT)' where the article's VAK rose by 1.449: swapped
+                return self.add(
+                    s,
+                    "kredietsoort",
+                    m.start,
+                    m.end,
+                    credit,
+                    CONTRADICTED,
+                    subject=subj,
+                    computed="VEK" if credit == "VAK" else "VAK",
+                    computation=f"{_fmt(stated)} is the change of the other credit type: {other[1]}; {how}",
+                    table_spans=spans + other[2],
+                    **kw,
+                )
             if credit is None and len(results) == 2:
                 how = "; ".join(res[2][1] for res in results)
                 spans = tuple(sp for res in results for sp in res[2][2])
