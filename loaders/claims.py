@@ -433,6 +433,7 @@ class _Extractor:
         self.codes(s)
         self.years(s, mentions)
         self.sums(s, mentions)
+        self.parts_within(s, mentions)
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
@@ -1192,6 +1193,80 @@ class _Extractor:
                     subject=_article(s.ctx),
                 )
 
+    def parts_within(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """Parts a sentence names of a whole: they cannot add up to more than it.
+
+        'bedroegen 7.800 keuro, waaronder … 4.149 keuro en … 3.716 keuro': the amounts after 'waaronder' / 'waarvan'
+        against the one just before it (an enumeration may leave parts out: fewer is no contradiction, more is). In an
+        execution, 'De vereffeningen betroffen hoofdzakelijk (10.177 keuro) …': a main part of the year's payments
+        (commitments) is no more than the article's BU of that credit type. Tolerance: each rounded figure half a unit
+        of its last digit ('7.800' a rounded hundred)."""
+        keuro = [m for m in mentions if m.unit == "duizend euro" and m.change is None]
+        for i, total in enumerate(keuro):
+            between = s.text[total.end : keuro[i + 1].start] if i + 1 < len(keuro) else ""
+            if not re.match(r"\s*,?\s*(?:waaronder|waarvan)\b", between):
+                continue
+            parts = [m for m in keuro[i + 1 :] if not m.credits or not total.credits or m.credits == total.credits]
+            if not parts or any(
+                re.search(r"\b(?:of|en\s+niet|t\.o\.v\.|tegenover)\b|%", s.text[a.end : b.start])
+                for a, b in pairwise([total, *parts])
+            ):
+                continue
+            computed = sum((abs(m.value) for m in parts), Decimal(0))
+            slack = _half_unit(total.value) + sum((_half_unit(m.value) for m in parts), Decimal(0))
+            if computed - abs(total.value) > slack:
+                listed = " + ".join(_fmt(abs(m.value)) for m in parts)
+                how = f"{listed} = {_fmt(computed)}, more than the whole {_fmt(abs(total.value))}"
+                self.add(
+                    s,
+                    "som",
+                    total.start,
+                    parts[-1].end,
+                    abs(total.value),
+                    CONTRADICTED,
+                    subject=_article(s.ctx),
+                    computed=computed,
+                    computation=how,
+                )
+            elif computed == abs(total.value):
+                how = " + ".join(_fmt(abs(m.value)) for m in parts)
+                self.add(
+                    s,
+                    "som",
+                    total.start,
+                    parts[-1].end,
+                    abs(total.value),
+                    MATCHED,
+                    subject=_article(s.ctx),
+                    computed=computed,
+                    computation=how,
+                )
+        if self.opmaak or s.ctx.article is None:
+            return
+        for m in keuro:
+            before = s.text[max(0, m.start - 40) : m.start]
+            if not re.search(r"\b(?:hoofdzakelijk|voornamelijk|in\s+hoofdzaak|grotendeels)\s*\(?\s*$", before):
+                continue
+            words = s.text[: m.start]
+            credits = m.credits or (
+                ("VEK",) if re.search(r"\bvereffening", words) else ("VAK",) if re.search(r"\bvastlegging", words) else ()
+            )
+            bu = self.tables.row(r.ArticleRef(s.ctx.article), "BU", credits[0]) if len(credits) == 1 else None
+            if bu is not None and abs(m.value) - bu[0] > _half_unit(m.value):
+                how = f"a main part of the year's {credits[0]} execution is more than its BU {_fmt(bu[0])} ({credits[0]})"
+                self.add(
+                    s,
+                    "som",
+                    m.start,
+                    m.end,
+                    abs(m.value),
+                    CONTRADICTED,
+                    subject=r.ArticleRef(s.ctx.article),
+                    computed=bu[0],
+                    computation=how,
+                    table_spans=(bu[1],),
+                )
+
     def sum_claim(self, s: _Sentence, at: _Mention, total: Decimal, parts: list[Decimal], total_first: bool = True) -> None:
         computed = sum(parts, Decimal(0))
         status = MATCHED if abs(computed) == total else CONTRADICTED
@@ -1323,6 +1398,13 @@ def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
     digits = str(abs(int(stated)))
     unit = Decimal(10) ** (len(digits) - len(digits.rstrip("0"))) if stated and stated == int(stated) else Decimal(1)
     return abs(abs(exact) - abs(stated)) * 2 <= unit and unit > 1
+
+
+def _half_unit(value: Decimal) -> Decimal:
+    """Half a unit of a figure's last significant digit: what rounding it to that digit may have moved it."""
+    digits = str(abs(int(value))) if value == int(value) else ""
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return Decimal(10) ** zeros / 2
 
 
 def _round(value: Decimal) -> Decimal:
