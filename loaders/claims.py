@@ -397,6 +397,8 @@ class _Extractor:
             ((ise.title or ise.name).lower(), ise.ref) for ise in parsed.of(r.Ise)
         }
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
+        #: article -> the amounts its section's prose has stated so far, with their lines
+        self.stated: dict[str, list[tuple[Decimal, r.Span]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
         if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
@@ -425,8 +427,9 @@ class _Extractor:
         self.bracketed_pairs(s, mentions)
         if _CHANGE_RE.search(s.text):
             self.changes(s, mentions)
+        referred = self.back_references(s, mentions)
         for m in mentions:
-            if m.change is None:
+            if m.change is None and m not in referred:
                 self.amount(s, m, mentions)
         self.percentages(s, mentions)
         self.counts(s)
@@ -434,6 +437,8 @@ class _Extractor:
         self.years(s, mentions)
         self.sums(s, mentions)
         self.parts_within(s, mentions)
+        if s.ctx.article is not None:
+            self.stated[s.ctx.article] += [(abs(m.value), s.span(m.start, m.end)) for m in mentions if m.unit == "duizend euro"]
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
@@ -1266,6 +1271,55 @@ class _Extractor:
                     computation=how,
                     table_spans=(bu[1],),
                 )
+
+    def back_references(self, s: _Sentence, mentions: list[_Mention]) -> list[_Mention]:
+        """An amount its sentence says was given above ('Een klein deel van dit VEK-krediet (345 keuro) werd
+        herverdeeld naar elders (zie boven)'): its article's section has stated it before, or its tables hold it."""
+        ref = re.search(r"\(\s*zie\s+(?:boven|hoger)\s*\)", s.text)
+        if s.ctx.article is None or ref is None:
+            return []
+        done = []
+        before = self.stated[s.ctx.article]
+        table = {abs(v) for v, _c, _sp in self.tables.values.get(r.ArticleRef(s.ctx.article), [])}
+        for m in mentions:
+            if m.unit != "duizend euro" or not m.value or not 0 <= ref.start() - m.end <= 120:
+                continue  # the amount the reference follows closely
+            value = abs(m.value)
+            earlier = [sp for v, sp in before if v == value]
+            done.append(m)
+            if earlier or value in table:
+                how = "stated above in the section" if earlier else "in the article's tables"
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    MATCHED,
+                    subject=r.ArticleRef(s.ctx.article),
+                    computed=value,
+                    computation=how,
+                    table_spans=tuple(earlier[:1]),
+                )
+            elif before:
+                nearest, span = min(before, key=lambda vs: abs(vs[0] - value))
+                how = f"the section states no {_fmt(value)} above ('zie boven'); the nearest amount it states is {_fmt(nearest)}"
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    CONTRADICTED,
+                    subject=r.ArticleRef(s.ctx.article),
+                    computed=nearest,
+                    computation=how,
+                    table_spans=(span,),
+                )
+            else:
+                how = "nothing stated above it in the section"
+                self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=r.ArticleRef(s.ctx.article), computation=how)
+        return done
 
     def sum_claim(self, s: _Sentence, at: _Mention, total: Decimal, parts: list[Decimal], total_first: bool = True) -> None:
         computed = sum(parts, Decimal(0))
