@@ -31,6 +31,7 @@ from itertools import pairwise
 from rdflib import RDF
 
 from . import records as r
+from .act_dates import act_dates
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -42,7 +43,7 @@ MATCHED, CONTRADICTED, UNRESOLVED = "overeenkomend", "tegengesproken", "onopgelo
 UNDERSPEND = "1e BA-JR − BU"
 
 #: The kinds of claim, as ``bkg:soort`` of a ``bkg:Bewering`` (one consistency rule each).
-KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort")
+KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort", "datum")
 
 #: The document kinds whose prose is read for claims.
 BBT_KINDS = (BKG.BBTBegrotingsopmaak, BKG.BBTBegrotingsuitvoering)
@@ -262,6 +263,7 @@ def read(parsed: r.DocumentRecords) -> list[object]:
     sentences = list(_sentences(parsed, tables))  # every breakdown table read first: the prose may precede its table
     for sentence in sentences:
         extractor.sentence(sentence)
+    extractor.act_dates()
     return list(extractor.claims)
 
 
@@ -406,6 +408,29 @@ class _Extractor:
         claim = Claim(len(self.claims) + 1, kind, s.text[start:end].strip(), s.span(start, end), stated, status, **kw)
         self.claims.append(claim)
         return claim
+
+    def act_dates(self) -> None:
+        """The date of each act the document cites by its title, against its other citations (see :mod:`.act_dates`)."""
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        for act in act_dates(self.parsed.doc):
+            if act.status == "contradicted":
+                how = f"the {act.key[0]} '{act.key[1]}' is cited with " + (
+                    f"{' and '.join(act.others)} elsewhere in this document" if act.others else "a year of five digits"
+                )
+            else:
+                how = "every citation of the act gives this date" if act.status == "matched" else "cited once"
+            claim = Claim(
+                len(self.claims) + 1,
+                "datum",
+                act.text,
+                act.span,
+                act.date,
+                status[act.status],
+                computed="; ".join(act.others) or None,
+                computation=how,
+                table_spans=act.other_spans,
+            )
+            self.claims.append(claim)
 
     # -- one sentence ------------------------------------------------------------------------------------------
 

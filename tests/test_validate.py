@@ -298,6 +298,7 @@ RULES: dict[str, Callable] = {
     "bewering-kredietsoort": claim_rule("kredietsoort", "VEK/VEK", "VAK/VEK", "VEK/VEK"),
     "bewering-som": claim_rule("som", D(8971), D(8917), "8917"),
     "bewering-artikelcode": bewering_artikelcode,
+    "bewering-datum": claim_rule("datum", "26 juli 2016", "26 mei 2016", "26 mei 2016"),
     "compensatie-richting": compensatie_richting,
 }
 
