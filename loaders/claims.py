@@ -139,6 +139,7 @@ _ABBREVIATION_END_RE = re.compile(
 )
 #: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
 _CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
+_ROW_LABEL_WORDS = 6
 _CELL_RE = re.compile(r"[-–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?%?|[-–]?\d+(?:,\d+)?%?")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 #: What an underspend amount follows: 'onderbenutting van 627 keuro', 'De VAK- en VEK-onderbenutting (8.963 keuro VAK',
@@ -311,7 +312,9 @@ def _prose_lines(parsed: r.DocumentRecords, tables: _Tables) -> Iterator[tuple[i
         if is_noise(line):
             continue
         row = _breakdown_row(line)
-        if (_TABLE_ROW_RE.match(line) or row is not None) and "keuro" not in line:
+        # a row: a short label and numbers to the end ('BU 1.861 1.696', not '… In werkelijkheid werden er in 2023 84.271.959')
+        short = len(re.match(r"\D*", line).group(0).split()) <= _ROW_LABEL_WORDS
+        if ((_TABLE_ROW_RE.match(line) and short) or row is not None) and "keuro" not in line:
             where = r.ArticleRef(ctx.article) if ctx.article else ctx.ise
             if row is not None and where is not None:  # typed rows too: a breakdown's '1e BA' row may be read as one
                 tables.breakdowns[where].append((row[0], row[1], (n, n)))
@@ -350,7 +353,7 @@ def _breakdown_row(line: str) -> tuple[str, list[tuple[Decimal, bool]]] | None:
     for token in line.split():
         if _CELL_RE.fullmatch(token) and not re.fullmatch(r"(?:19|20)\d\d", token):
             cells.append((parse_percentage(token), True) if token.endswith("%") else (parse_amount(token), False))
-        elif cells or len(label) >= 6:
+        elif cells or len(label) >= _ROW_LABEL_WORDS:
             return None
         else:
             label.append(token)
@@ -932,9 +935,10 @@ class _Extractor:
                     **kw,
                 )
                 continue
-            certain = [c for c in candidates if c[3]]
+            shortfall = self.shortfall_rate(s, p)
+            certain = [c for c in candidates if c[3]] or shortfall
             rate_words = _RATE_WORDS_RE.search(s.text)
-            if certain and (near is not None or rate_words):
+            if certain and (near is not None or rate_words or shortfall):
                 c = certain[0]
                 self.add(
                     s,
@@ -976,6 +980,27 @@ class _Extractor:
                     self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
             else:
                 self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
+
+    def shortfall_rate(self, s: _Sentence, p: re.Match) -> list:
+        """'In werkelijkheid werden er 84.271.959 dienstencheques aangekocht … of 2,5% minder dan geraamd' after a
+        sentence giving the estimate ('een prognose van 86.375.821'): the shortfall (or excess) over the estimate,
+        (estimate − actual) / estimate. Only a count or amount just before the rate, and an estimate the sentence
+        before names as one, make it certain."""
+        if not re.match(r"\s*(?:minder|lager|meer|hoger)\s+dan\s+(?:geraamd|verwacht|begroot|voorzien)\b", s.text[p.end() :]):
+            return []
+        actual = re.search(rf"({_NUMBER})\s+[a-z]\w*(?:\s+\w+){{0,6}}\s+of\s*$", s.text[: p.start()])
+        if actual is None or self.previous is None:
+            return []
+        estimate = re.search(
+            rf"\b(?:prognose|raming|geraamd\w*|verwacht\w*)\b\D{{0,40}}?({_NUMBER})(?!\s*(?:k?euro|%))", self.previous.text
+        )
+        if estimate is None:
+            return []
+        a, b = parse_amount(actual.group(1)), parse_amount(estimate.group(1))
+        if not b or a == b:
+            return []
+        how = f"|{_fmt(b)} − {_fmt(a)}| / {_fmt(b)} (the estimate the sentence before gives)"
+        return [(100 * abs(b - a) / b, how, (), True)]
 
     def breakdown_candidates(self, s: _Sentence, near: _Mention | None, stated: Decimal) -> list:
         """The ratio of the amount just before a rate to the cell above or below it in the breakdown table of where the
