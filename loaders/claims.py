@@ -262,7 +262,9 @@ def read(parsed: r.DocumentRecords) -> list[object]:
     tables = _Tables.of(parsed)
     extractor = _Extractor(parsed, tables)
     sentences = list(_sentences(parsed, tables))  # every breakdown table read first: the prose may precede its table
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
+        after = sentences[i + 1] if i + 1 < len(sentences) else None
+        extractor.following = after.text if after is not None and after.ctx is sentence.ctx else ""
         extractor.sentence(sentence)
     extractor.act_dates()
     return list(extractor.claims)
@@ -397,6 +399,7 @@ class _Extractor:
         self.year = parsed.budget_year
         self.opmaak = parsed.kind == BKG.BBTBegrotingsopmaak
         self.previous: _Sentence | None = None
+        self.following = ""  # the next sentence of the same stretch
         self.previous_mentions: list[_Mention] = []
         self.ises = {(ise.name.lower(), ise.ref) for ise in parsed.of(r.Ise)} | {
             ((ise.title or ise.name).lower(), ise.ref) for ise in parsed.of(r.Ise)
@@ -1087,6 +1090,9 @@ class _Extractor:
                 if (a.ise == subject if subject is not None else a.programme == programme)
                 and (side is None or (side == "ontvangsten") == a.code.split("-")[1].startswith("9"))
             ]
+            if side == "uitgaven" and re.match(r"\s*Daarnaast\b[^.]*\btoelage-?artikel", self.following):
+                # '… zes uitgavenartikelen: … Daarnaast bevat dit ISE ook één toelage-artikel': the grants (IS) apart
+                arts = [a for a in arts if not a.code.endswith("-IS")]
             computed = len(arts)
             status = MATCHED if computed == stated else CONTRADICTED
             where = f"ISE {subject.name}" if subject is not None else f"programma {programme}"
