@@ -912,6 +912,8 @@ class _Extractor:
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
             candidates += self.breakdown_candidates(s, near, stated)
+            shortfall = self.shortfall_rate(s, p)
+            candidates += shortfall
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
             for a in pool:
@@ -938,8 +940,7 @@ class _Extractor:
                     **kw,
                 )
                 continue
-            shortfall = self.shortfall_rate(s, p)
-            certain = [c for c in candidates if c[3]] or shortfall
+            certain = [c for c in candidates if c[3]]
             rate_words = _RATE_WORDS_RE.search(s.text)
             if certain and (near is not None or rate_words or shortfall):
                 c = certain[0]

@@ -321,3 +321,126 @@ def test_the_execution_an_article_states_is_its_bu_row(uitvoering: list[Claim]) 
     ]
     broken = claims_of("004", 6909, "526.727", "526.772")
     assert next((c.computed, c.status) for c in at(broken, "bedrag", 6909)) == (D(526727), CONTRADICTED)
+
+
+# -- underspend, breakdown tables, named articles and ESR rows --------------------------------------------------------
+
+
+def test_an_underspend_is_the_available_credit_minus_the_execution(uitvoering: list[Claim]) -> None:
+    # 004:3427 'een onderbenutting van 627 keuro of 2%' (JB0-1JDB2EC-WT: 29.843 − 29.216)
+    assert [(c.stated, c.status) for c in at(uitvoering, "bedrag", 3427)] == [(D(627), MATCHED)]
+    # 004:7691 'De VAK- en VEK-onderbenutting (8.963 keuro VAK en resp. 12.780 keuro)' under an ISE: the ISE's rows
+    assert [(c.stated, c.status) for c in at(uitvoering, "bedrag", 7691)] == [(D(8963), MATCHED), (D(12780), MATCHED)]
+    # 004:6938 'onderbenutting van afgerond 12.000 keuro': 11.986 rounds to it
+    assert [c.status for c in at(uitvoering, "bedrag", 6938)] == [MATCHED]
+    broken = claims_of("004", 3427, "onderbenutting van 627", "onderbenutting van 672")
+    assert [(c.computed, c.status) for c in at(broken, "bedrag", 3427)] == [(D(627), CONTRADICTED)]
+
+
+def test_amounts_and_rates_of_a_breakdown_table_match_and_are_never_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:2361 'De uitvoering bedroeg 1.861 keuro VAK of 22% van het beschikbare VAK-krediet': the table by measure
+    # under the article's own (2330-2334) has BU 1.861 over 1e BA JR 8.590
+    (rate,) = at(uitvoering, "percentage", 2361)
+    assert (rate.status, rate.computed, rate.table_spans) == (MATCHED, D("21.66"), ((2330, 2330),))
+    assert [c.status for c in at(uitvoering, "bedrag", 2361)] == [MATCHED]
+    broken = claims_of("004", 2361, "of 22%", "of 29%")
+    assert [c.status for c in at(broken, "percentage", 2361)] == [UNRESOLVED]
+
+
+def test_a_change_of_the_article_named_in_brackets_with_its_credit_types_swapped_is_contradicted(
+    uitvoering: list[Claim],
+) -> None:
+    # 004:4724-4727 '… 0 keuro VAK en 354 keuro VEK (JB0-1JDB2AA-WT) en 1.449 keuro VEK en 278 keuro VAK (JB0-1JDB2AH-WT)':
+    # AH-WT's VAK rose by 1.449 and its VEK by 278 (table 5379)
+    assert [(c.kind, c.stated, c.status) for c in at(uitvoering, "wijziging", 4726)] == [("wijziging", D(354), MATCHED)]
+    assert [(c.stated, c.computed, c.subject.code) for c in at(uitvoering, "kredietsoort", 4726)] == [
+        ("VEK", "VAK", "JB0-1JDB2AH-WT"),
+        ("VAK", "VEK", "JB0-1JDB2AH-WT"),
+    ]
+    mended = claims_of("004", 4726, "1.449 keuro VEK en 278 keuro VAK", "1.449 keuro VAK en 278 keuro VEK")
+    assert [c.status for c in at(mended, "wijziging", 4726)] == [MATCHED, MATCHED, MATCHED]
+
+
+def test_a_change_of_the_ise_rows_of_one_esr_kind_is_that_rows_change(uitvoering: list[Claim]) -> None:
+    # 004:4757 'De stijging met 3.084 keuro VAK en 1.046 keuro VEK op de IS-artikels': row 'Toelagen IS' 546 -> 3.630 VAK,
+    # 546 -> 1.512 VEK (+966)
+    assert [(c.stated, c.computed, c.status) for c in at(uitvoering, "wijziging", 4757)] == [
+        (D(3084), D(3084), MATCHED),
+        (D(1046), D(966), CONTRADICTED),
+    ]
+    # 004:4719-4720 'toe te schrijven aan de WT-artikels: een toename van 7.052 keuro VAK en 28.904 keuro VEK'
+    assert [c.status for c in at(uitvoering, "wijziging", 4720)] == [MATCHED, MATCHED]
+
+
+# -- credit-type pairs, codes without their dash, parts, back-references, shortfalls, counts, act dates ------------
+
+
+def test_a_bracketed_pair_naming_one_credit_type_twice_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:4094 'Sectorconvenants en addenda (22.740 keuro VAK en 9.938 keuro VAK)': the second is VEK (4108)
+    assert [(c.stated, c.status) for c in at(uitvoering, "kredietsoort", 4094)] == [("VAK/VAK", CONTRADICTED)]
+    # 004:6541 'respectievelijk 780 keuro VEK en 6.495 keuro VEK': two things of one type, no bracket
+    assert at(uitvoering, "kredietsoort", 6541) == []
+    mended = claims_of("004", 4094, "9.938 keuro VAK)", "9.938 keuro VEK)")
+    assert at(mended, "kredietsoort", 4094) == []
+
+
+def test_an_article_code_without_the_dash_before_its_suffix_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:8068-8069 'de begrotingsartikelen JB0-1JAB4ZZLO en JB0-1JAB4ZZ-WT'
+    (claim,) = at(uitvoering, "artikelcode", 8068)
+    assert (claim.stated, claim.computed, claim.status) == ("JB0-1JAB4ZZLO", "JB0-1JAB4ZZ-LO", CONTRADICTED)
+
+
+def test_parts_that_add_up_to_more_than_their_whole_are_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:6606-6608 'bedroegen 7.800 keuro, waaronder … 4.149 keuro en … 3.716 keuro' (7.865, beyond a rounded hundred)
+    (claim,) = at(uitvoering, "som", 6607)
+    assert (claim.stated, claim.computed, claim.status) == (D(7800), D(7865), CONTRADICTED)
+    mended = claims_of("004", 6608, "3.716", "3.651")
+    assert [c.status for c in at(mended, "som", 6607)] == [MATCHED]
+    fewer = claims_of("004", 6608, "3.716", "3.016")  # an enumeration may leave parts out
+    assert at(fewer, "som", 6607) == []
+    # 004:5356 'De vereffeningen betroffen hoofdzakelijk (10.177 keuro)': more than the year's VEK execution 10.036
+    (main,) = at(uitvoering, "som", 5356)
+    assert (main.stated, main.computed, main.status) == (D(10177), D(10036), CONTRADICTED)
+
+
+def test_an_amount_said_to_be_given_above_that_was_not_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:7917 'Een klein deel van dit VEK-krediet (345 keuro) werd herverdeeld naar elders (zie boven)': 354 (7870)
+    (claim,) = at(uitvoering, "bedrag", 7917)
+    assert (claim.stated, claim.computed, claim.status) == (D(345), D(354), CONTRADICTED)
+    mended = claims_of("004", 7917, "(345 keuro)", "(354 keuro)")
+    assert [c.status for c in at(mended, "bedrag", 7917)] == [MATCHED]
+
+
+def test_a_shortfall_rate_is_of_the_estimate(uitvoering: list[Claim]) -> None:
+    # 004:3277-3279 'een prognose van 86.375.821 … 84.271.959 dienstencheques … of 2,5% minder dan geraamd': 2,44 %
+    (claim,) = at(uitvoering, "percentage", 3279)
+    assert (claim.status, claim.computed) == (CONTRADICTED, D("2.44"))
+    mended = claims_of("004", 3279, "2,5%", "2,4%")
+    assert [c.status for c in at(mended, "percentage", 3279)] == [MATCHED]
+
+
+def test_a_count_of_expenditure_articles_beside_a_grant_article_leaves_the_grants_out(uitvoering: list[Claim]) -> None:
+    # 004:6047-6052 'bevinden zich zes uitgavenartikelen: … Daarnaast bevat dit ISE ook één toelage-artikel voor VDAB'
+    (claim,) = at(uitvoering, "aantal", 6047)
+    assert (claim.stated, claim.computed, claim.status) == (6, 5, CONTRADICTED)
+    mended = claims_of("004", 6047, "zes", "vijf")
+    assert [c.status for c in at(mended, "aantal", 6047)] == [MATCHED]
+
+
+def test_an_act_cited_with_two_dates_is_contradicted(uitvoering: list[Claim], opmaak: list[Claim]) -> None:
+    # 004: the BVR 'tot toekenning van onderbrekingsuitkeringen voor zorgkrediet' of 26 juli 2016 (2885, 8759) and of
+    # 26 mei 2016 (3391, 3469): the document does not say which is right, so every citation is contradicted
+    dates = {c.span[0]: (c.stated, c.status) for c in uitvoering if c.kind == "datum" and "zorgkrediet" in c.text}
+    assert dates == {
+        2885: ("26 juli 2016", CONTRADICTED),
+        3391: ("26 mei 2016", CONTRADICTED),
+        3469: ("26 mei 2016", CONTRADICTED),
+        8759: ("26 juli 2016", CONTRADICTED),
+    }
+    # 004:3300 'KB van 12 december 20221 betreffende dienstencheques'; the annex has 12 december 2001 (8768)
+    (kb,) = at(uitvoering, "datum", 3300)
+    assert (kb.status, kb.computed) == (CONTRADICTED, "12 december 2001")
+    # amendments share their titles ('tot wijziging van …'): compared by the act they cite; 000's citations agree
+    assert CONTRADICTED not in {c.status for c in opmaak if c.kind == "datum"}
+    mended = claims_of("004", 3300, "20221", "2001")
+    assert [c.status for c in at(mended, "datum", 3300)] == [MATCHED]
