@@ -97,6 +97,39 @@ def act_dates(doc: SourceDocument) -> list[ActDate]:
     return out
 
 
+_PERIOD_RE = re.compile(r"\(?\b(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)\b\)?")
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+
+
+def named_periods(doc: SourceDocument) -> list[ActDate]:
+    """Periods given with the acronym of what they are of ('het oude OP 2014-2021', 'de tweede cyclus (2018-2024) van
+    PIAAC'): one programme or cycle that starts in a year ends in one year throughout the document. Another start
+    year is another programme (OP 2014-2020 beside OP 2021-2027); another end year from the same start is a slip,
+    contradicted where it is the rarer (where both are as rare, at both)."""
+    joined = join_lines([Line(n, line) for n, line in enumerate(doc.lines, 1) if not is_noise(line)])
+    found: list[tuple[tuple[int, int], str, str, tuple[str, str]]] = []
+    for m in _PERIOD_RE.finditer(joined.text):
+        before = " ".join(joined.text[max(0, m.start() - 60) : m.start()].split()[-3:])
+        after = re.match(r"\s*(?:van\s+)?(?:het\s+|de\s+)?([A-Z][A-Z0-9]{1,7})\b", joined.text[m.end() : m.end() + 30])
+        names = set(_ACRONYM_RE.findall(before)[-1:]) | ({after.group(1)} if after else set())
+        start = max(0, m.start() - len(before) - 1)
+        for name in names:
+            text = " ".join(joined.text[start : m.end() + (after.end() if after else 0)].split())
+            found.append((joined.lines_of(m.start(), m.end()), text, f"{m['start']}-{m['end']}", (name, m["start"])))
+    out = []
+    for span, text, period, key in found:
+        same = [(sp, p) for sp, _t, p, k in found if k == key]
+        counts = Counter(p for _sp, p in same)
+        others = [(sp, p) for sp, p in same if p != period]
+        if others and counts[period] <= max(c for p, c in counts.items() if p != period):
+            status = "contradicted"
+        else:
+            status = "matched" if len(same) > 1 else "unresolved"
+        others_dates = tuple(dict.fromkeys(p for _sp, p in others))
+        out.append(ActDate(span, text, period, key, status, others_dates, tuple(sp for sp, _p in others)))
+    return out
+
+
 def _title_words(title: str) -> list[str]:
     """The first words of an act's title that tell it apart, up to where the sentence goes on ('… dienstencheques
     naast bovenvermelde', '… dienstencheques wat betreft', '… zorgkrediet wijzigde')."""
@@ -118,4 +151,4 @@ def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return x == y or (len(x) >= 2 and y[: len(x)] == x)
 
 
-__all__ = ["ActDate", "act_dates"]
+__all__ = ["ActDate", "act_dates", "named_periods"]

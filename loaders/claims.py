@@ -31,7 +31,7 @@ from itertools import pairwise
 from rdflib import RDF
 
 from . import records as r
-from .act_dates import act_dates
+from .act_dates import act_dates, named_periods
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -416,8 +416,26 @@ class _Extractor:
         return claim
 
     def act_dates(self) -> None:
-        """The date of each act the document cites by its title, against its other citations (see :mod:`.act_dates`)."""
+        """The date of each act the document cites by its title, and the period of each programme or cycle it names by
+        its acronym, against their other mentions (see :mod:`.act_dates`)."""
         status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        for act in named_periods(self.parsed.doc):
+            if act.status == "contradicted":
+                how = f"{act.key[0]} from {act.key[1]} is given as {' and '.join(act.others)} elsewhere in this document"
+            else:
+                how = "every mention gives this period" if act.status == "matched" else "mentioned once"
+            claim = Claim(
+                len(self.claims) + 1,
+                "datum",
+                act.text,
+                act.span,
+                act.date,
+                status[act.status],
+                computed="; ".join(act.others) or None,
+                computation=how,
+                table_spans=act.other_spans,
+            )
+            self.claims.append(claim)
         for act in act_dates(self.parsed.doc):
             if act.status == "contradicted":
                 how = f"the {act.key[0]} '{act.key[1]}' is cited with " + (
