@@ -930,7 +930,7 @@ class _Extractor:
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
             candidates += self.breakdown_candidates(s, near, stated)
-            shortfall = self.shortfall_rate(s, p)
+            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s)
             candidates += shortfall
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
@@ -1023,6 +1023,25 @@ class _Extractor:
             return []
         how = f"|{_fmt(b)} − {_fmt(a)}| / {_fmt(b)} (the estimate the sentence before gives)"
         return [(100 * abs(b - a) / b, how, (), True)]
+
+    def ise_shares(self, s: _Sentence) -> list:
+        """'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor dienstencheques
+        (94.6%)': the share of one of the ISE's articles in the ISE's total, of any round and credit type its tables
+        give. Certain: a share no article of the ISE has is of none."""
+        if not re.search(r"\bdeel\s+van\s+het\s+(?:globale\s+|totale\s+)?(?:krediet|budget|totaalbudget)\b", s.text):
+            return []
+        ise = self.named_ise(s.text) or (s.ctx.ise if s.ctx.article is None else None)
+        if ise is None:
+            return []
+        out = []
+        for (subject, row, credit), (total, span) in self.tables.rows.items():
+            if subject != ise or not total or credit not in ("VAK", "VEK"):
+                continue
+            for art in self.tables.articles.values():
+                if art.ise == ise and (part := self.tables.row(r.ArticleRef(art.code), row, credit)) is not None:
+                    how = f"{art.code} {row} {_fmt(part[0])} / ISE {_fmt(total)} ({credit})"
+                    out.append((100 * part[0] / total, how, (part[1], span), True))
+        return sorted(out, key=lambda c: -c[0])  # 'het grootste deel': the largest share first
 
     def breakdown_candidates(self, s: _Sentence, near: _Mention | None, stated: Decimal) -> list:
         """The ratio of the amount just before a rate to the cell above or below it in the breakdown table of where the

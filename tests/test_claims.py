@@ -456,3 +456,15 @@ def test_a_programme_period_that_ends_otherwise_from_the_same_start_is_contradic
     assert [c.status for c in at(uitvoering, "datum", 5036) + at(uitvoering, "datum", 5092)] == [CONTRADICTED, CONTRADICTED]
     mended = claims_of("004", 5199, "2014-2021", "2014-2020")
     assert [c.status for c in at(mended, "datum", 5199)] == [MATCHED]
+
+
+def test_the_share_of_an_article_in_its_ise_is_of_one_of_its_articles(uitvoering: list[Claim]) -> None:
+    # 004:3043-3044 'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor
+    # dienstencheques (94.6%)': the WT article has 81 %; 94,6 % is the WT and the PA article together
+    (claim,) = at(uitvoering, "percentage", 3044)
+    assert (claim.status, claim.computed) == (CONTRADICTED, D("81.11"))
+    # 004:7682-7683 '… totaalbudget voor ISE ‘Duurzame arbeidsmarkt (Sociale Economie), namelijk 83% VAK en 88% VEK'
+    assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 7683)] == [
+        (MATCHED, D("83.35")),
+        (MATCHED, D("87.75")),
+    ]
