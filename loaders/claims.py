@@ -405,8 +405,8 @@ class _Extractor:
             ((ise.title or ise.name).lower(), ise.ref) for ise in parsed.of(r.Ise)
         }
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
-        #: article -> the amounts its section's prose has stated so far, with their lines
-        self.stated: dict[str, list[tuple[Decimal, r.Span]]] = defaultdict(list)
+        #: article -> the amounts its section's prose has stated so far, with their lines and the words after each
+        self.stated: dict[str, list[tuple[Decimal, r.Span, str]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
         if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
@@ -487,7 +487,10 @@ class _Extractor:
         self.sums(s, mentions)
         self.parts_within(s, mentions)
         if s.ctx.article is not None:
-            self.stated[s.ctx.article] += [(abs(m.value), s.span(m.start, m.end)) for m in mentions if m.unit == "duizend euro"]
+            keuro = [m for m in mentions if m.unit == "duizend euro"]
+            for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
+                clause = s.text[m.end : after.start if after is not None else len(s.text)]
+                self.stated[s.ctx.article].append((abs(m.value), s.span(m.start, m.end), clause))
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
@@ -930,7 +933,8 @@ class _Extractor:
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
             candidates += self.breakdown_candidates(s, near, stated)
-            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s)
+            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s) + self.credit_share(s, p)
+            candidates += self.underspend_shares(s, p, near)
             candidates += shortfall
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
@@ -1023,6 +1027,51 @@ class _Extractor:
             return []
         how = f"|{_fmt(b)} − {_fmt(a)}| / {_fmt(b)} (the estimate the sentence before gives)"
         return [(100 * abs(b - a) / b, how, (), True)]
+
+    def underspend_shares(self, s: _Sentence, p: re.Match, near: _Mention | None) -> list:
+        """'791 keuro of 126%, van de onderbenutting': the amount just before over the article's underspend (a part
+        explained, matched or left: the prose may explain more than the whole, as here)."""
+        if near is None or s.ctx.article is None or not re.match(r"\s*,?\s*van\s+de\s+onderbenutting", s.text[p.end() :]):
+            return []
+        out = []
+        for credit in ("VAK", "VEK"):
+            under = self.tables.row(r.ArticleRef(s.ctx.article), UNDERSPEND, credit)
+            if under is not None and under[0]:
+                how = f"{_fmt(abs(near.value))} / the underspend {_fmt(under[0])} ({credit})"
+                out.append((100 * abs(near.value) / under[0], how, (under[1],), False))
+        return out
+
+    def credit_share(self, s: _Sentence, p: re.Match) -> list:
+        """'het aandeel van het krediet voor loopbaanonderbreking op het totale krediet 37%', 'het krediet voor Vlaams
+        Zorgkrediet 75% uitmaakt van het totale krediet': the credit the section said was meant for it ('11.510 keuro
+        hiervan was bestemd voor … loopbaanonderbreking') over the article's available credit. Certain when the
+        section said so once."""
+        if s.ctx.article is None:
+            return []
+        before, after = s.text[: p.start()], s.text[p.end() :]
+        named = re.search(
+            r"\baandeel\s+van\s+het\s+krediet\s+voor\s+(?P<name>[^.;:]{3,60}?)\s+op\s+het\s+totale\s+krediet\s*$", before
+        )
+        if named is None and re.match(r"\s*uitmaakt\s+van\s+het\s+totale\s+krediet", after):
+            named = re.search(r"\bkrediet\s+voor\s+(?P<name>[^.;:,]{3,60}?)\s*$", before)
+        if named is None:
+            return []
+        words = [w for w in re.findall(r"\w{5,}", named["name"].lower())]
+        meant = [
+            (v, sp)
+            for v, sp, clause in self.stated[s.ctx.article]
+            if re.search(r"\b(?:bestemd|voorzien)\b", clause) and words and all(w in clause.lower() for w in words)
+        ]
+        if len(meant) != 1:
+            return []
+        value, span = meant[0]
+        out = []
+        for credit in ("VAK", "VEK"):
+            total = self.tables.row(r.ArticleRef(s.ctx.article), "1e BA-JR" if not self.opmaak else "BO", credit)
+            if total is not None and total[0]:
+                how = f"{_fmt(value)} meant for it / the available credit {_fmt(total[0])} ({credit})"
+                out.append((100 * value / total[0], how, (span, total[1]), True))
+        return out
 
     def ise_shares(self, s: _Sentence) -> list:
         """'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor dienstencheques
@@ -1379,7 +1428,7 @@ class _Extractor:
             if m.unit != "duizend euro" or not m.value or not 0 <= ref.start() - m.end <= 120:
                 continue  # the amount the reference follows closely
             value = abs(m.value)
-            earlier = [sp for v, sp in before if v == value]
+            earlier = [sp for v, sp, _w in before if v == value]
             done.append(m)
             if earlier or value in table:
                 how = "stated above in the section" if earlier else "in the article's tables"
@@ -1396,7 +1445,7 @@ class _Extractor:
                     table_spans=tuple(earlier[:1]),
                 )
             elif before:
-                nearest, span = min(before, key=lambda vs: abs(vs[0] - value))
+                nearest, span, _w = min(before, key=lambda vs: abs(vs[0] - value))
                 how = f"the section states no {_fmt(value)} above ('zie boven'); the nearest amount it states is {_fmt(nearest)}"
                 self.add(
                     s,

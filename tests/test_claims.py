@@ -468,3 +468,14 @@ def test_the_share_of_an_article_in_its_ise_is_of_one_of_its_articles(uitvoering
         (MATCHED, D("83.35")),
         (MATCHED, D("87.75")),
     ]
+
+
+def test_a_credits_share_is_of_the_credit_the_section_said_was_meant_for_it(uitvoering: list[Claim]) -> None:
+    # 004:3420 '11.510 keuro hiervan was bestemd voor de aflopende maatregel van loopbaanonderbreking' of 29.843; 3432
+    # 'het aandeel van het krediet voor loopbaanonderbreking op het totale krediet 37%': 38,57 %
+    (claim,) = at(uitvoering, "percentage", 3432)
+    assert (claim.status, claim.computed) == (CONTRADICTED, D("38.57"))
+    # 004:3508 and 3511 the sister article: 'het krediet voor loopbaanonderbreking 25% uitmaakt van het totale krediet'
+    assert [c.status for c in at(uitvoering, "percentage", 3508) + at(uitvoering, "percentage", 3511)] == [MATCHED] * 2
+    # 004:3429 '791 keuro of 126%, van de onderbenutting' of 627
+    assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 3429)] == [(MATCHED, D("126.16"))]
