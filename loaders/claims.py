@@ -476,7 +476,7 @@ class _Extractor:
         self.bracketed_pairs(s, mentions)
         if _CHANGE_RE.search(s.text):
             self.changes(s, mentions)
-        referred = self.back_references(s, mentions)
+        referred = self.back_references(s, mentions) + self.grant_article_changes(s, mentions)
         for m in mentions:
             if m.change is None and m not in referred:
                 self.amount(s, m, mentions)
@@ -1414,6 +1414,48 @@ class _Extractor:
                     computation=how,
                     table_spans=(bu[1],),
                 )
+
+    def grant_article_changes(self, s: _Sentence, mentions: list[_Mention]) -> list[_Mention]:
+        """'herverdelingen naar het toelage-artikel van de VDAB (2.465 keuro VAK en 9.905 keuro VEK)' under an ISE with one
+        grant (IS) article: the change of that article, a credit type each. Contradicted only when the other amount of
+        the pair is that article's change exactly (then the pair surely is its change); else matched or left."""
+        grants = [
+            a for a in self.tables.articles.values() if s.ctx.ise is not None and a.ise == s.ctx.ise and a.code.endswith("-IS")
+        ]
+        if s.ctx.article is not None or len(grants) != 1:
+            return []
+        for a, b in pairwise(mentions):
+            lead = re.search(
+                r"\b(?:herverdeling\w*|toename|verhoging)\s+(?:naar|op)\s+het\s+(?:toelage-?\s?artikel|IS-artikel)\b[^().;]{0,40}\(\s*$",
+                s.text[: a.start],
+            )
+            if not lead or a.change or b.change or not re.fullmatch(r"\s*en\s*", s.text[a.end : b.start]):
+                continue
+            if len(a.credits) != 1 or len(b.credits) != 1:
+                continue
+            subject = r.ArticleRef(grants[0].code)
+            results = [(m, self.tables.change(subject, m.credits[0])) for m in (a, b)]
+            if any(res is None for _m, res in results):
+                return []
+            agree = [abs(m.value) == abs(res[0]) for m, res in results]
+            for (m, (value, how, spans)), ok in zip(results, agree, strict=True):
+                status = MATCHED if ok else CONTRADICTED if any(agree) else UNRESOLVED
+                kw = {"credit": m.credits[0], "unit": m.unit}
+                self.add(
+                    s,
+                    "wijziging",
+                    m.start,
+                    m.end,
+                    abs(m.value),
+                    status,
+                    subject=subject,
+                    computed=value,
+                    computation=how,
+                    table_spans=spans,
+                    **kw,
+                )
+            return [a, b]
+        return []
 
     def back_references(self, s: _Sentence, mentions: list[_Mention]) -> list[_Mention]:
         """An amount its sentence says was given above ('Een klein deel van dit VEK-krediet (345 keuro) werd

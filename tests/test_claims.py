@@ -479,3 +479,16 @@ def test_a_credits_share_is_of_the_credit_the_section_said_was_meant_for_it(uitv
     assert [c.status for c in at(uitvoering, "percentage", 3508) + at(uitvoering, "percentage", 3511)] == [MATCHED] * 2
     # 004:3429 '791 keuro of 126%, van de onderbenutting' of 627
     assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 3429)] == [(MATCHED, D("126.16"))]
+
+
+def test_a_reallocation_to_the_ises_grant_article_is_that_articles_change(uitvoering: list[Claim]) -> None:
+    # 004:6060-6061 'herverdelingen naar het toelage-artikel van de VDAB (2.465 keuro VAK en 9.905 keuro VEK)': the one
+    # grant article of ISE Competenties (JB0-1JFB2FY-IS) rose by 2.465 VAK and 9.740 VEK (its section: 442 + 2.023 + 780 +
+    # 6.495); 9.905 is the whole ISE's VEK change
+    assert [(c.stated, c.computed, c.status) for c in at(uitvoering, "wijziging", 6061)] == [
+        (D(2465), D(2465), MATCHED),
+        (D(9905), D(9740), CONTRADICTED),
+    ]
+    # when neither amount is the article's change, the pair may be something else: left unresolved
+    other = claims_of("004", 6061, "2.465 keuro VAK", "2.456 keuro VAK")
+    assert [c.status for c in at(other, "wijziging", 6061)] == [UNRESOLVED, UNRESOLVED]
