@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -484,8 +484,10 @@ class _Extractor:
         self.counts(s)
         self.codes(s)
         self.years(s, mentions)
+        first = len(self.claims)
         self.sums(s, mentions)
         self.parts_within(s, mentions)
+        self.settle_parts(first)
         if s.ctx.article is not None:
             keuro = [m for m in mentions if m.unit == "duizend euro"]
             for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
@@ -1340,6 +1342,21 @@ class _Extractor:
                     computation=" + ".join(_fmt(p) for p in parts),
                     subject=_article(s.ctx),
                 )
+
+    def settle_parts(self, first: int) -> None:
+        """An amount of this sentence left unresolved that is the total or a part of a sum the sentence states and that
+        adds up (claims from ``first`` on) is resolved by that sum: matched, with the sum as its computation."""
+        sums = [c for c in self.claims[first:] if c.kind == "som" and c.status == MATCHED]
+        if not sums:
+            return
+        for i, c in enumerate(self.claims):
+            if c.kind != "bedrag" or c.status != UNRESOLVED or c.unit != "duizend euro":
+                continue
+            total = next((t for t in sums if t.span[0] <= c.span[0] and c.span[1] <= t.span[1] and c.text in t.text), None)
+            if total is not None:
+                role = "the total" if abs(c.stated) == total.stated else "a part"
+                how = f"{role} of the sum {total.computation} = {_fmt(total.stated)}"
+                self.claims[i] = replace(c, status=MATCHED, computed=abs(c.stated), computation=how, table_spans=(total.span,))
 
     def parts_within(self, s: _Sentence, mentions: list[_Mention]) -> None:
         """Parts a sentence names of a whole: they cannot add up to more than it.

@@ -492,3 +492,12 @@ def test_a_reallocation_to_the_ises_grant_article_is_that_articles_change(uitvoe
     # when neither amount is the article's change, the pair may be something else: left unresolved
     other = claims_of("004", 6061, "2.465 keuro VAK", "2.456 keuro VAK")
     assert [c.status for c in at(other, "wijziging", 6061)] == [UNRESOLVED, UNRESOLVED]
+
+
+def test_the_amounts_of_a_sum_that_adds_up_are_resolved_by_it(opmaak: list[Claim]) -> None:
+    # 000:1247-1252 'Hiervan is er 2.763 keuro …, 3.208 keuro … en 3.000 keuro' of 8.971; 000:1246 the difference 21.280
+    parts = [c for c in opmaak if c.kind == "bedrag" and 1247 <= c.span[0] <= 1252 and c.stated != 8971]
+    assert [(c.stated, c.status) for c in parts] == [(D(2763), MATCHED), (D(3208), MATCHED), (D(3000), MATCHED)]
+    assert [c.status for c in at(opmaak, "bedrag", 1246)] == [MATCHED]
+    broken = claims_of("000", 1247, "2.763", "2.736")
+    assert UNRESOLVED in {c.status for c in at(broken, "bedrag", 1247)}
