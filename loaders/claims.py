@@ -615,7 +615,7 @@ class _Extractor:
             ise = self.named_ise(s.text) or s.ctx.ise
             parts = {_ESR_PARTS[w.upper()] for w in _ESR_PART_RE.findall(s.text)}
             if ise is not None and s.ctx.article is None and len(parts) == 1:
-                return [(ise, parts.pop())], True
+                return [(ise, parts.pop()), ise], True  # the row named, or the ISE's total the row explains
         named = self.named_ise(clause)
         if named is not None:
             return [named], True
@@ -640,6 +640,8 @@ class _Extractor:
             s.text[m.end :],
         )
         code = normalise_code(after.group(1)) if after else None
+        if s.ctx.article is not None and code != s.ctx.article:
+            return None  # in an article's section, another article in brackets is as often where the money went or came from
         return code if code in self.tables.articles else None
 
     def named_ise(self, text: str) -> r.IseRef | None:
@@ -685,7 +687,8 @@ class _Extractor:
                     table_spans=spans,
                     **kw,
                 )
-        if results and certain and len(subjects) == 1:
+        esr_row = len(subjects) == 2 and isinstance(subjects[0], tuple) and subjects[0][0] == subjects[1]
+        if results and certain and (len(subjects) == 1 or esr_row):
             subj = subjects[0]
             value, how, spans = results[0][2]
             other = self.tables.change(subj, "VEK" if credit == "VAK" else "VAK") if credit else None
@@ -746,6 +749,8 @@ class _Extractor:
                 before = text[max(0, prev.start - 90) : prev.start]
                 typed = _typed_row(before, self.year, self.opmaak)
         subject = self.amount_subject(s, before)
+        if typed == UNDERSPEND and re.match(r"\s*(?:VAK|VEK)?\s*(?:op|bij|binnen|voor|in)\s+(?:de|het)\s", text[m.end :]):
+            typed = None  # 'een onderbenutting van 1.220 keuro op de middelen voor …': of a part, looked for, never contradicted
         if typed == UNDERSPEND and subject is None and s.ctx.article is None:
             subject = self.named_ise(s.text) or s.ctx.ise  # 'De VAK- en VEK-onderbenutting (…)' under an ISE: the ISE's
         prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
@@ -1081,6 +1086,8 @@ class _Extractor:
         give. Certain: a share no article of the ISE has is of none."""
         if not re.search(r"\bdeel\s+van\s+het\s+(?:globale\s+|totale\s+)?(?:krediet|budget|totaalbudget)\b", s.text):
             return []
+        if not re.search(r"artikel\b", s.text):
+            return []  # a share of a measure, not of an article
         ise = self.named_ise(s.text) or (s.ctx.ise if s.ctx.article is None else None)
         if ise is None:
             return []
@@ -1372,6 +1379,8 @@ class _Extractor:
             if not re.match(r"\s*,?\s*(?:waaronder|waarvan)\b", between):
                 continue
             parts = [m for m in keuro[i + 1 :] if not m.credits or not total.credits or m.credits == total.credits]
+            if {c for m in parts for c in m.credits} >= {"VAK", "VEK"}:
+                continue  # 'X keuro, waarvan A keuro VAK en B keuro VEK': one whole in two credit types
             if not parts or any(
                 re.search(r"\b(?:of|en\s+niet|t\.o\.v\.|tegenover)\b|%", s.text[a.end : b.start])
                 for a, b in pairwise([total, *parts])

@@ -17,14 +17,19 @@ from .conftest import corpus_file
 D = Decimal
 
 
-def claims_of(prefix: str, line: int | None = None, old: str = "", new: str = "") -> list[Claim]:
-    """The claims of a corpus document, or of a copy with ``old`` replaced by ``new`` on ``line``."""
+def claims_of(
+    prefix: str, line: int | None = None, old: str = "", new: str = "", more: tuple[tuple[int, str, str], ...] = ()
+) -> list[Claim]:
+    """The claims of a corpus document, or of a copy with ``old`` replaced by ``new`` on ``line`` (and ``more`` such
+    edits)."""
     path = corpus_file(prefix)
     text = path.read_text(encoding="utf-8")
-    if line is not None:
+    edits = ((line, old, new), *more) if line is not None else more
+    if edits:
         lines = text.split("\n")
-        assert old in lines[line - 1], lines[line - 1]
-        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        for n, before, after in edits:
+            assert before in lines[n - 1], lines[n - 1]
+            lines[n - 1] = lines[n - 1].replace(before, after, 1)
         text = "\n".join(lines)
     _, parsed = parse(SourceDocument(name=path.name, text=text))
     return claims.read(parsed)
@@ -501,3 +506,18 @@ def test_the_amounts_of_a_sum_that_adds_up_are_resolved_by_it(opmaak: list[Claim
     assert [c.status for c in at(opmaak, "bedrag", 1246)] == [MATCHED]
     broken = claims_of("000", 1247, "2.763", "2.736")
     assert UNRESOLVED in {c.status for c in at(broken, "bedrag", 1247)}
+
+
+def test_guards_against_reading_a_part_as_the_whole() -> None:
+    # a change stated beside 'de IS-artikels' that is the ISE's total change (VEK 43.038 -> 72.908) is matched, not
+    # contradicted as the IS row's
+    total = claims_of("004", 4757, "1.046 keuro VEK", "29.870 keuro VEK")
+    assert [c.status for c in at(total, "wijziging", 4757)] == [MATCHED, MATCHED]
+    # 'waaronder A keuro VAK en B keuro VEK': one whole in two credit types, not parts of one sum
+    pair = claims_of("004", 6608, "3.716 keuro", "3.716 keuro VEK", more=((6607, "4.149 keuro", "4.149 keuro VAK"),))
+    assert at(pair, "som", 6607) == []
+    one = claims_of("004", 6608, "3.716 keuro", "3.716 keuro VAK")  # parts of one credit type: still a sum
+    assert [c.status for c in at(one, "som", 6607)] == [CONTRADICTED]
+    # an underspend of a part of the article ('… onderbenutting van 627 keuro op de middelen …') is never contradicted
+    part = claims_of("004", 3427, "onderbenutting van 627 keuro", "onderbenutting van 672 keuro op de middelen")
+    assert CONTRADICTED not in {c.status for c in at(part, "bedrag", 3427)}
