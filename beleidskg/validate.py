@@ -271,7 +271,13 @@ def _first_line(lines: str) -> int:
 
 def word_difference(a: str, b: str) -> str:
     """The words two wordings do not share: '-word' only in the first, '+word' only in the second."""
-    return " ".join(w[0] + w[2:] for w in difflib.ndiff(a.split(), b.split()) if w[0] in "+-")
+    key = [re.sub(r"[^\w]", "", w.lower()) for w in a.split()], [re.sub(r"[^\w]", "", w.lower()) for w in b.split()]
+    words = a.split(), b.split()
+    out = []  # compared without case and punctuation ('1000' and '1.000' are one word), listed as printed
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *key, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out += ["-" + w for w in words[0][i1:i2]] + ["+" + w for w in words[1][j1:j2]]
+    return " ".join(out)
 
 
 def run(db: ox.Store, rules: set[str] | None = None, structure: bool = True) -> tuple[list[Finding], Graph]:

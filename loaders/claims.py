@@ -24,12 +24,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from rdflib import RDF
 
 from . import records as r
+from .act_dates import act_dates, named_periods
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -37,9 +39,11 @@ from .vocab import BKG
 from .writer import Writer, write_record
 
 MATCHED, CONTRADICTED, UNRESOLVED = "overeenkomend", "tegengesproken", "onopgelost"
+#: The derived row of an execution's own table that an underspend ('onderbenutting van 627 keuro') is of.
+UNDERSPEND = "1e BA-JR − BU"
 
 #: The kinds of claim, as ``bkg:soort`` of a ``bkg:Bewering`` (one consistency rule each).
-KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort")
+KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort", "datum")
 
 #: The document kinds whose prose is read for claims.
 BBT_KINDS = (BKG.BBTBegrotingsopmaak, BKG.BBTBegrotingsuitvoering)
@@ -125,12 +129,26 @@ _COUNT_RE = re.compile(
     r"(?P<what>(?:uitgaven|ontvangsten|begrotings)?artikel(?:en|s))\b",
     re.IGNORECASE,
 )
+#: An article code with its ESR suffix run on ('JB0-1JAB4ZZLO'): the stem and the two letters.
+_DASHLESS_CODE_RE = re.compile(r"\b(?P<stem>[A-Z]{2}0-\s*[19][A-Z]{3}[A-Z0-9]{3})(?P<suffix>[A-Z]{2})\b")
+#: The articles of one ESR kind an ISE's table sums in a row ('de IS-artikels', 'de WT-artikelen'): the row's label.
+_ESR_PART_RE = re.compile(r"\b(WT|IS)-artikel(?:s|en)\b")
+_ESR_PARTS = {"WT": "ESR-uitgaven", "IS": "Toelagen"}
 _ABBREVIATION_END_RE = re.compile(
     r"(?:\b\w\.(?:\w\.)+|\b(?:cfr|nl|bv|bvb|incl|excl|resp|ca|nr|art|vb|o\.a|m\.a\.w|zgn|p)\.)$", re.IGNORECASE
 )
 #: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
 _CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
+_ROW_LABEL_WORDS = 6
+_CELL_RE = re.compile(r"[-–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?%?|[-–]?\d+(?:,\d+)?%?")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
+#: What an underspend amount follows: 'onderbenutting van 627 keuro', 'De VAK- en VEK-onderbenutting (8.963 keuro VAK',
+#: 'VAK-onderbenutting van afgerond 12.000 keuro'; not 'De onderbenutting op het Vlaams Zorgkrediet bedraagt' (a part).
+_UNDERSPEND_BEFORE_RE = re.compile(
+    r"\bonderbenut\w*\s*(?:van|met|bedraagt|bedroeg|\()\s*(?:afgerond|ongeveer|circa|ca\.|ruim|bijna)?\s*$", re.IGNORECASE
+)
+#: Words that say an amount is rounded: it agrees with the value rounded to its trailing zeros ('afgerond 12.000').
+_APPROXIMATE_RE = re.compile(r"\b(?:afgerond|ongeveer|circa|ca\.|ruim|bijna|nagenoeg)\s*$", re.IGNORECASE)
 _RATE_WORDS_RE = re.compile(r"uitvoering|benut|besteed|besteding|realisatie|van het beschikba|van het budget", re.IGNORECASE)
 
 
@@ -165,6 +183,11 @@ class _Tables:
     values: dict[object, list[tuple[Decimal, str, r.Span]]] = field(default_factory=lambda: defaultdict(list))
     articles: dict[str, r.Article] = field(default_factory=dict)
     codes: set[str] = field(default_factory=set)
+    #: subject -> the rows of the tables no loader types (a breakdown by measure under an article's own table):
+    #: (label, cells, span), cells exact, a '%' cell in percent (see :func:`_breakdown_row`)
+    breakdowns: dict[object, list[tuple[str, list[tuple[Decimal, bool]], r.Span]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     @classmethod
     def of(cls, parsed: r.DocumentRecords) -> _Tables:
@@ -184,10 +207,42 @@ class _Tables:
                 row = a.row if a.row != "TOTAAL" else None
                 if row is not None:
                     t.rows.setdefault((a.subject, row, a.credit), (a.value, a.span))
+            elif isinstance(a.subject, r.IseRef) and a.line_item is None and a.part in _ESR_PARTS.values():
+                t.rows.setdefault(((a.subject, a.part), a.row, a.credit), (a.value, a.span))  # a row of the ISE's table
         return t
 
     def row(self, subject: object, row: str, credit: str) -> tuple[Decimal, r.Span] | None:
+        """A row of the subject's own table; ``UNDERSPEND`` is the derived 1e BA-JR minus BU of an execution."""
+        if row == UNDERSPEND:
+            jr, bu = self.rows.get((subject, "1e BA-JR", credit)), self.rows.get((subject, "BU", credit))
+            if jr is None or bu is None:
+                return None
+            return jr[0] - bu[0], (min(jr[1][0], bu[1][0]), max(jr[1][1], bu[1][1]))
         return self.rows.get((subject, row, credit))
+
+    def in_breakdown(self, subject: object, value: Decimal, percent: bool = False) -> r.Span | None:
+        """The line of a breakdown table of ``subject`` that has ``value`` in a cell (a percentage, or an amount)."""
+        for _label, cells, span in self.breakdowns.get(subject, ()):
+            if any(v == value and p == percent for v, p in cells):
+                return span
+        return None
+
+    def breakdown_rates(self, subject: object, value: Decimal) -> list[tuple[Decimal, str, r.Span]]:
+        """The ratios of ``value`` to the cell in the same column of each other row of the same width in a breakdown
+        table of ``subject`` ('BU 1.861' over '1e BA JR 8.590'): the rates a sentence stating the amount may give."""
+        rows = self.breakdowns.get(subject, ())
+        out = []
+        for label, cells, span in rows:
+            for k in (k for k, (v, p) in enumerate(cells) if v == value and not p):
+                for other_label, other_cells, other_span in rows:
+                    if other_span == span or len(other_cells) != len(cells):
+                        continue
+                    other, percent = other_cells[k]
+                    if other and not percent:
+                        how = f"{label} {_fmt(value)} / {other_label} {_fmt(other)} (breakdown table)".replace("  ", " ")
+                        out.append((100 * value / other, how, other_span))
+        out.sort(key=lambda c: c[0])  # the largest denominator first: a share is most often of the total
+        return out
 
     def change(self, subject: object, credit: str) -> tuple[Decimal, str, tuple[r.Span, ...]] | None:
         """BO minus BA of a subject's own table (1e BA-JR minus 1e BA in an execution BBT) for one credit type, with how
@@ -206,13 +261,18 @@ def read(parsed: r.DocumentRecords) -> list[object]:
         return []
     tables = _Tables.of(parsed)
     extractor = _Extractor(parsed, tables)
-    for sentence in _sentences(parsed, tables):
+    sentences = list(_sentences(parsed, tables))  # every breakdown table read first: the prose may precede its table
+    for i, sentence in enumerate(sentences):
+        after = sentences[i + 1] if i + 1 < len(sentences) else None
+        extractor.following = after.text if after is not None and after.ctx is sentence.ctx else ""
         extractor.sentence(sentence)
+    extractor.act_dates()
     return list(extractor.claims)
 
 
-def _prose_lines(parsed: r.DocumentRecords) -> Iterator[tuple[int, _Context | None]]:
-    """Each body line that is running text, with its context (``None`` at a heading, which ends a stretch)."""
+def _prose_lines(parsed: r.DocumentRecords, tables: _Tables) -> Iterator[tuple[int, _Context | None]]:
+    """Each body line that is running text, with its context (``None`` at a heading, which ends a stretch); the
+    rows of tables no loader typed go to ``tables.breakdowns`` under the article (else ISE) they stand in."""
     doc = parsed.doc
     table_lines: set[int] = set()
     for rec in parsed.records:
@@ -251,7 +311,17 @@ def _prose_lines(parsed: r.DocumentRecords) -> Iterator[tuple[int, _Context | No
             yield n, None
             continue
         line = doc.line(n)
-        if n in table_lines or is_noise(line) or (_TABLE_ROW_RE.match(line) and "keuro" not in line):
+        if is_noise(line):
+            continue
+        row = _breakdown_row(line)
+        # a row: a short label and numbers to the end ('BU 1.861 1.696', not '… In werkelijkheid werden er in 2023 84.271.959')
+        short = len(re.match(r"\D*", line).group(0).split()) <= _ROW_LABEL_WORDS
+        if ((_TABLE_ROW_RE.match(line) and short) or row is not None) and "keuro" not in line:
+            where = r.ArticleRef(ctx.article) if ctx.article else ctx.ise
+            if row is not None and where is not None:  # typed rows too: a breakdown's '1e BA' row may be read as one
+                tables.breakdowns[where].append((row[0], row[1], (n, n)))
+            continue
+        if n in table_lines:
             continue
         yield n, ctx
 
@@ -268,13 +338,28 @@ def _sentences(parsed: r.DocumentRecords, tables: _Tables) -> Iterator[_Sentence
             for start, text in _split_sentences(joined.text):
                 yield _Sentence(text, start, joined, current)
 
-    for n, ctx in _prose_lines(parsed):
+    for n, ctx in _prose_lines(parsed, tables):
         if ctx is None or ctx is not current:
             yield from flush()
             stretch, current = [], ctx
         if ctx is not None:
             stretch.append(Line(n, doc.line(n)))
     yield from flush()
+
+
+def _breakdown_row(line: str) -> tuple[str, list[tuple[Decimal, bool]]] | None:
+    """A row of an untyped table: a short label and two cells or more to the end ('1e BA JR 8.590 7.025 4.189',
+    ' 22% 24% 101%'), years left out; ``None`` for anything else."""
+    label: list[str] = []
+    cells: list[tuple[Decimal, bool]] = []
+    for token in line.split():
+        if _CELL_RE.fullmatch(token) and not re.fullmatch(r"(?:19|20)\d\d", token):
+            cells.append((parse_percentage(token), True) if token.endswith("%") else (parse_amount(token), False))
+        elif cells or len(label) >= _ROW_LABEL_WORDS:
+            return None
+        else:
+            label.append(token)
+    return (" ".join(label), cells) if len(cells) >= 2 else None
 
 
 def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -314,16 +399,62 @@ class _Extractor:
         self.year = parsed.budget_year
         self.opmaak = parsed.kind == BKG.BBTBegrotingsopmaak
         self.previous: _Sentence | None = None
+        self.following = ""  # the next sentence of the same stretch
         self.previous_mentions: list[_Mention] = []
         self.ises = {(ise.name.lower(), ise.ref) for ise in parsed.of(r.Ise)} | {
             ((ise.title or ise.name).lower(), ise.ref) for ise in parsed.of(r.Ise)
         }
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
+        #: article -> the amounts its section's prose has stated so far, with their lines and the words after each
+        self.stated: dict[str, list[tuple[Decimal, r.Span, str]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
+        if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
+            kw["subject"] = kw["subject"][0]
         claim = Claim(len(self.claims) + 1, kind, s.text[start:end].strip(), s.span(start, end), stated, status, **kw)
         self.claims.append(claim)
         return claim
+
+    def act_dates(self) -> None:
+        """The date of each act the document cites by its title, and the period of each programme or cycle it names by
+        its acronym, against their other mentions (see :mod:`.act_dates`)."""
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        for act in named_periods(self.parsed.doc):
+            if act.status == "contradicted":
+                how = f"{act.key[0]} from {act.key[1]} is given as {' and '.join(act.others)} elsewhere in this document"
+            else:
+                how = "every mention gives this period" if act.status == "matched" else "mentioned once"
+            claim = Claim(
+                len(self.claims) + 1,
+                "datum",
+                act.text,
+                act.span,
+                act.date,
+                status[act.status],
+                computed="; ".join(act.others) or None,
+                computation=how,
+                table_spans=act.other_spans,
+            )
+            self.claims.append(claim)
+        for act in act_dates(self.parsed.doc):
+            if act.status == "contradicted":
+                how = f"the {act.key[0]} '{act.key[1]}' is cited with " + (
+                    f"{' and '.join(act.others)} elsewhere in this document" if act.others else "a year of five digits"
+                )
+            else:
+                how = "every citation of the act gives this date" if act.status == "matched" else "cited once"
+            claim = Claim(
+                len(self.claims) + 1,
+                "datum",
+                act.text,
+                act.span,
+                act.date,
+                status[act.status],
+                computed="; ".join(act.others) or None,
+                computation=how,
+                table_spans=act.other_spans,
+            )
+            self.claims.append(claim)
 
     # -- one sentence ------------------------------------------------------------------------------------------
 
@@ -342,17 +473,51 @@ class _Extractor:
                     computed="VAK/VEK",
                     computation=f"'{m.bad_credit}' names one credit type twice; a pair is VAK/VEK",
                 )
+        self.bracketed_pairs(s, mentions)
         if _CHANGE_RE.search(s.text):
             self.changes(s, mentions)
+        referred = self.back_references(s, mentions) + self.grant_article_changes(s, mentions)
         for m in mentions:
-            if m.change is None:
+            if m.change is None and m not in referred:
                 self.amount(s, m, mentions)
         self.percentages(s, mentions)
         self.counts(s)
         self.codes(s)
         self.years(s, mentions)
+        first = len(self.claims)
         self.sums(s, mentions)
+        self.parts_within(s, mentions)
+        self.settle_parts(first)
+        if s.ctx.article is not None:
+            keuro = [m for m in mentions if m.unit == "duizend euro"]
+            for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
+                clause = s.text[m.end : after.start if after is not None else len(s.text)]
+                self.stated[s.ctx.article].append((abs(m.value), s.span(m.start, m.end), clause))
         self.previous, self.previous_mentions = s, mentions
+
+    def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """'(22.740 keuro VAK en 9.938 keuro VAK)': a bracket holding nothing but a pair of amounts, one per credit type,
+        that names the same type twice (the bracket form of 'VAK/VAK'). 'respectievelijk 780 keuro VEK en 6.495 keuro VEK'
+        outside a bracket may be two things of one type: not read."""
+        for a, b in pairwise(mentions):
+            if not (len(a.credits) == len(b.credits) == 1 and a.credits == b.credits and a.unit == b.unit):
+                continue
+            if not (re.search(r"\(\s*$", s.text[: a.start]) and re.fullmatch(r"\s*en\s*", s.text[a.end : b.start])):
+                continue
+            if not re.match(r"\s*\)", s.text[b.end :]):
+                continue
+            pair = f"{a.credits[0]}/{b.credits[0]}"
+            self.add(
+                s,
+                "kredietsoort",
+                a.start,
+                b.end,
+                pair,
+                CONTRADICTED,
+                subject=_article(s.ctx),
+                computed="VAK/VEK",
+                computation=f"a bracketed pair of amounts names {a.credits[0]} twice; a pair is VAK and VEK",
+            )
 
     def mentions(self, s: _Sentence) -> Iterator[_Mention]:
         for m in _AMOUNT_RE.finditer(s.text):
@@ -386,6 +551,7 @@ class _Extractor:
         """'een daling van het beschikbaar VEK-krediet met 9.089 keuro t.o.v. BA 2025': BO − BA of the table."""
         text = s.text
         previous: _Mention | None = None
+        last: tuple[list[object], bool] | None = None  # what the change before was of, and how surely
         for m in mentions:
             if m.unit != "duizend euro":
                 continue
@@ -393,11 +559,13 @@ class _Extractor:
             if previous is not None and previous.change is not None and re.fullmatch(r"[^.;:]{0,40}\ben\s*", between):
                 # 'met 43.040 keuro aan VAK-zijde en 63.951 keuro aan VEK-zijde': the same change, the other credit type
                 credit = _credit_of(m, "", "")
-                prior = previous.change
-                stated = -abs(m.value) if prior.stated < 0 else abs(m.value)
+                stated = -abs(m.value) if (previous.signed or 0) < 0 else abs(m.value)
                 m.signed = stated
-                subjects = [prior.subject] if prior.subject is not None else self.change_subject(s, "")[0]
-                m.change = self.resolve_change(s, m, stated, credit, subjects, prior.subject is not None)
+                subjects, certain = last if last is not None else (self.change_subject(s, "")[0], False)
+                if (code := self.bracketed_article(s, m)) is not None:  # '… (JB0-1JDB2AA-WT) en 1.449 keuro VEK (…-AH-WT)'
+                    subjects, certain = [r.ArticleRef(code)], True
+                last = (subjects, certain)
+                m.change = self.resolve_change(s, m, stated, credit, subjects, certain)
                 previous = m
                 continue
             if previous is not None and previous.change is not None and re.fullmatch(r"\s*tot\s*", between):
@@ -411,22 +579,43 @@ class _Extractor:
             if trigger is None:
                 continue
             clause = before[trigger.start() :]
-            if not (re.search(r"\b(?:met|bedraagt|bedroeg)\s*[-+]?\s*$", clause) or re.search(r"\bmet\b", clause[-40:])):
+            if not (
+                re.search(r"\b(?:met|bedraagt|bedroeg|respectievelijk)\s*[-+]?\s*$", clause)
+                or re.search(r"\bmet\b", clause[-40:])
+                or re.fullmatch(r"(?:stijging|daling|toename|afname)\s+van\s*", clause, re.IGNORECASE)
+            ):
                 continue
             if re.search(r"[.;:]\s", clause) or re.search(r"\b(?:VTE|personen|plaatsen|werkenden)\b", clause):
                 continue
             word = trigger.group("word").lower()
             negative = word.startswith(_NEGATIVE_WORDS) or trigger.group("dir") == "af"
             credit = _credit_of(m, clause, text)
-            subject, certain = self.change_subject(s, clause)
+            subject, certain = self.change_subject(s, clause, m)
+            last = (subject, certain)
             if word in _PART_WORDS:
                 certain = False  # 'werd verhoogd met 442 keuro' is as often one movement of several as the whole change
             stated = -abs(m.value) if negative else abs(m.value)
             m.signed = stated
             m.change = self.resolve_change(s, m, stated, credit, subject, certain)
 
-    def change_subject(self, s: _Sentence, clause: str) -> tuple[list[object], bool]:
-        """What a change is of, and whether that is certain: a named ISE, 'deze ISE', the programme, the article."""
+    def change_subject(self, s: _Sentence, clause: str, m: _Mention | None = None) -> tuple[list[object], bool]:
+        """What a change is of, and whether that is certain: the article whose code follows the amount in brackets
+        ('354 keuro VEK (JB0-1JDB2AA-WT)'), or opens the sentence ('Voor het gewone ESF-begrotingsartikel
+        (JB0-1JDB2AD-WT) is er een stijging van'); the ESR part of an ISE's table the sentence names ('de stijging
+        … op de IS-artikels', 'aan de WT-artikels'); a named ISE, 'deze ISE', the programme, the article."""
+        if m is not None:
+            if (code := self.bracketed_article(s, m)) is not None:
+                return [r.ArticleRef(code)], True
+            opening = re.match(
+                rf"\s*Voor\s+(?:het|de)\s[^.;:()]{{0,80}}\(\s*({WRAPPED_ARTICLE_CODE_RE.pattern})\s*\)[^.;:()]*$",
+                s.text[: m.start],
+            )
+            if opening and (code := normalise_code(opening.group(1))) in self.tables.articles:
+                return [r.ArticleRef(code)], True
+            ise = self.named_ise(s.text) or s.ctx.ise
+            parts = {_ESR_PARTS[w.upper()] for w in _ESR_PART_RE.findall(s.text)}
+            if ise is not None and s.ctx.article is None and len(parts) == 1:
+                return [(ise, parts.pop()), ise], True  # the row named, or the ISE's total the row explains
         named = self.named_ise(clause)
         if named is not None:
             return [named], True
@@ -443,6 +632,17 @@ class _Extractor:
         if s.ctx.article is not None:
             candidates.append(r.ArticleRef(s.ctx.article))
         return candidates, False
+
+    def bracketed_article(self, s: _Sentence, m: _Mention) -> str | None:
+        """The article of this document whose code follows an amount (or an amount and its pair) in brackets."""
+        after = re.match(
+            rf"\s*(?:en\s+[-+]?\s?(?:{_NUMBER})\s*keuro(?:\s+(?:VAK|VEK))?\s*)?\(\s*({WRAPPED_ARTICLE_CODE_RE.pattern})\s*\)",
+            s.text[m.end :],
+        )
+        code = normalise_code(after.group(1)) if after else None
+        if s.ctx.article is not None and code != s.ctx.article:
+            return None  # in an article's section, another article in brackets is as often where the money went or came from
+        return code if code in self.tables.articles else None
 
     def named_ise(self, text: str) -> r.IseRef | None:
         """The ISE a text names: 'ISE Activering', 'het inhoudelijk structuurelement (ISE) ‘Competenties’', and
@@ -466,7 +666,11 @@ class _Extractor:
     ) -> Claim:
         credits = [credit] if credit else ["VAK", "VEK"]
         results = [(subj, c, self.tables.change(subj, c)) for subj in subjects for c in credits]
-        results = [(subj, c, res) for subj, c, res in results if res is not None]
+        results = [
+            (subj, c, (res[0], f"{subj[1]} row: {res[1]}", res[2]) if isinstance(subj, tuple) else res)
+            for subj, c, res in results
+            if res is not None
+        ]
         kw = {"credit": credit, "unit": m.unit}
         for subj, _c, (value, how, spans) in results:
             if abs(value) == abs(stated) and (value == 0 or (value > 0) == (stated > 0)):
@@ -483,9 +687,26 @@ class _Extractor:
                     table_spans=spans,
                     **kw,
                 )
-        if results and certain and len(subjects) == 1:
+        esr_row = len(subjects) == 2 and isinstance(subjects[0], tuple) and subjects[0][0] == subjects[1]
+        if results and certain and (len(subjects) == 1 or esr_row):
             subj = subjects[0]
             value, how, spans = results[0][2]
+            other = self.tables.change(subj, "VEK" if credit == "VAK" else "VAK") if credit else None
+            if other is not None and other[0] == stated:
+                # '1.449 keuro VEK en 278 keuro VAK (JB0-1JDB2AH-WT)' where the article's VAK rose by 1.449: swapped
+                return self.add(
+                    s,
+                    "kredietsoort",
+                    m.start,
+                    m.end,
+                    credit,
+                    CONTRADICTED,
+                    subject=subj,
+                    computed="VEK" if credit == "VAK" else "VAK",
+                    computation=f"{_fmt(stated)} is the change of the other credit type: {other[1]}; {how}",
+                    table_spans=spans + other[2],
+                    **kw,
+                )
             if credit is None and len(results) == 2:
                 how = "; ".join(res[2][1] for res in results)
                 spans = tuple(sp for res in results for sp in res[2][2])
@@ -524,9 +745,14 @@ class _Extractor:
         typed = _typed_row(before, self.year, self.opmaak)
         if typed is None:  # '598.220 keuro VAK en 568.220 keuro VEK' after 'bedroeg': the second is typed alike
             prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
-            if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*", text[prev.end : m.start]):
-                typed = _typed_row(text[max(0, prev.start - 90) : prev.start], self.year, self.opmaak)
+            if prev is not None and re.fullmatch(r"\s*(?:en|,)\s*(?:resp\.?\s*)?", text[prev.end : m.start]):
+                before = text[max(0, prev.start - 90) : prev.start]
+                typed = _typed_row(before, self.year, self.opmaak)
         subject = self.amount_subject(s, before)
+        if typed == UNDERSPEND and re.match(r"\s*(?:VAK|VEK)?\s*(?:op|bij|binnen|voor|in)\s+(?:de|het)\s", text[m.end :]):
+            typed = None  # 'een onderbenutting van 1.220 keuro op de middelen voor …': of a part, looked for, never contradicted
+        if typed == UNDERSPEND and subject is None and s.ctx.article is None:
+            subject = self.named_ise(s.text) or s.ctx.ise  # 'De VAK- en VEK-onderbenutting (…)' under an ISE: the ISE's
         prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
         if (
             typed is None
@@ -551,7 +777,8 @@ class _Extractor:
             rows = [(c, self.tables.row(subject, typed, c)) for c in (m.credits or ("VAK", "VEK"))]
             rows = [(c, row) for c, row in rows if row is not None]
             if rows:
-                agree = [row for c, row in rows if row[0] == m.value]
+                approx = _APPROXIMATE_RE.search(before)
+                agree = [row for c, row in rows if row[0] == m.value or (approx and _rounds_to(row[0], m.value))]
                 ok = len(agree) == len(rows) if m.credits else bool(agree)
                 how = "; ".join(f"{typed} {c} {_fmt(row[0])}" for c, row in rows)
                 spans = tuple(dict.fromkeys(row[1] for _, row in rows))
@@ -658,6 +885,24 @@ class _Extractor:
                     **kw,
                 )
                 return True
+        for subject in subjects:
+            span = self.tables.in_breakdown(subject, abs(m.value))
+            if span is not None:
+                how = f"{_fmt(abs(m.value))} in the breakdown table of {_name(subject)}"
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    MATCHED,
+                    subject=subject,
+                    computed=abs(m.value),
+                    computation=how,
+                    table_spans=(span,),
+                    **kw,
+                )
+                return True
         return False
 
     def other_credit_rows(self, subject: object, row: str, credits: tuple[str, ...]) -> list[tuple[str, tuple[Decimal, r.Span]]]:
@@ -694,6 +939,10 @@ class _Extractor:
                 near = self.previous_mentions[-1]  # '… bedraagt 292.136 keuro. Dit is 82% …': of the amount just stated
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
+            candidates += self.breakdown_candidates(s, near, stated)
+            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s) + self.credit_share(s, p)
+            candidates += self.underspend_shares(s, p, near)
+            candidates += shortfall
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
             for a in pool:
@@ -722,7 +971,7 @@ class _Extractor:
                 continue
             certain = [c for c in candidates if c[3]]
             rate_words = _RATE_WORDS_RE.search(s.text)
-            if certain and (near is not None or rate_words):
+            if certain and (near is not None or rate_words or shortfall):
                 c = certain[0]
                 self.add(
                     s,
@@ -764,6 +1013,104 @@ class _Extractor:
                     self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
             else:
                 self.add(s, "percentage", p.start(), p.end(), stated, UNRESOLVED, **kw)
+
+    def shortfall_rate(self, s: _Sentence, p: re.Match) -> list:
+        """'In werkelijkheid werden er 84.271.959 dienstencheques aangekocht … of 2,5% minder dan geraamd' after a
+        sentence giving the estimate ('een prognose van 86.375.821'): the shortfall (or excess) over the estimate,
+        (estimate − actual) / estimate. Only a count or amount just before the rate, and an estimate the sentence
+        before names as one, make it certain."""
+        if not re.match(r"\s*(?:minder|lager|meer|hoger)\s+dan\s+(?:geraamd|verwacht|begroot|voorzien)\b", s.text[p.end() :]):
+            return []
+        actual = re.search(rf"({_NUMBER})\s+[a-z]\w*(?:\s+\w+){{0,6}}\s+of\s*$", s.text[: p.start()])
+        if actual is None or self.previous is None:
+            return []
+        estimate = re.search(
+            rf"\b(?:prognose|raming|geraamd\w*|verwacht\w*)\b\D{{0,40}}?({_NUMBER})(?!\s*(?:k?euro|%))", self.previous.text
+        )
+        if estimate is None:
+            return []
+        a, b = parse_amount(actual.group(1)), parse_amount(estimate.group(1))
+        if not b or a == b:
+            return []
+        how = f"|{_fmt(b)} − {_fmt(a)}| / {_fmt(b)} (the estimate the sentence before gives)"
+        return [(100 * abs(b - a) / b, how, (), True)]
+
+    def underspend_shares(self, s: _Sentence, p: re.Match, near: _Mention | None) -> list:
+        """'791 keuro of 126%, van de onderbenutting': the amount just before over the article's underspend (a part
+        explained, matched or left: the prose may explain more than the whole, as here)."""
+        if near is None or s.ctx.article is None or not re.match(r"\s*,?\s*van\s+de\s+onderbenutting", s.text[p.end() :]):
+            return []
+        out = []
+        for credit in ("VAK", "VEK"):
+            under = self.tables.row(r.ArticleRef(s.ctx.article), UNDERSPEND, credit)
+            if under is not None and under[0]:
+                how = f"{_fmt(abs(near.value))} / the underspend {_fmt(under[0])} ({credit})"
+                out.append((100 * abs(near.value) / under[0], how, (under[1],), False))
+        return out
+
+    def credit_share(self, s: _Sentence, p: re.Match) -> list:
+        """'het aandeel van het krediet voor loopbaanonderbreking op het totale krediet 37%', 'het krediet voor Vlaams
+        Zorgkrediet 75% uitmaakt van het totale krediet': the credit the section said was meant for it ('11.510 keuro
+        hiervan was bestemd voor … loopbaanonderbreking') over the article's available credit. Certain when the
+        section said so once."""
+        if s.ctx.article is None:
+            return []
+        before, after = s.text[: p.start()], s.text[p.end() :]
+        named = re.search(
+            r"\baandeel\s+van\s+het\s+krediet\s+voor\s+(?P<name>[^.;:]{3,60}?)\s+op\s+het\s+totale\s+krediet\s*$", before
+        )
+        if named is None and re.match(r"\s*uitmaakt\s+van\s+het\s+totale\s+krediet", after):
+            named = re.search(r"\bkrediet\s+voor\s+(?P<name>[^.;:,]{3,60}?)\s*$", before)
+        if named is None:
+            return []
+        words = [w for w in re.findall(r"\w{5,}", named["name"].lower())]
+        meant = [
+            (v, sp)
+            for v, sp, clause in self.stated[s.ctx.article]
+            if re.search(r"\b(?:bestemd|voorzien)\b", clause) and words and all(w in clause.lower() for w in words)
+        ]
+        if len(meant) != 1:
+            return []
+        value, span = meant[0]
+        out = []
+        for credit in ("VAK", "VEK"):
+            total = self.tables.row(r.ArticleRef(s.ctx.article), "1e BA-JR" if not self.opmaak else "BO", credit)
+            if total is not None and total[0]:
+                how = f"{_fmt(value)} meant for it / the available credit {_fmt(total[0])} ({credit})"
+                out.append((100 * value / total[0], how, (span, total[1]), True))
+        return out
+
+    def ise_shares(self, s: _Sentence) -> list:
+        """'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor dienstencheques
+        (94.6%)': the share of one of the ISE's articles in the ISE's total, of any round and credit type its tables
+        give. Certain: a share no article of the ISE has is of none."""
+        if not re.search(r"\bdeel\s+van\s+het\s+(?:globale\s+|totale\s+)?(?:krediet|budget|totaalbudget)\b", s.text):
+            return []
+        if not re.search(r"artikel\b", s.text):
+            return []  # a share of a measure, not of an article
+        ise = self.named_ise(s.text) or (s.ctx.ise if s.ctx.article is None else None)
+        if ise is None:
+            return []
+        out = []
+        for (subject, row, credit), (total, span) in self.tables.rows.items():
+            if subject != ise or not total or credit not in ("VAK", "VEK"):
+                continue
+            for art in self.tables.articles.values():
+                if art.ise == ise and (part := self.tables.row(r.ArticleRef(art.code), row, credit)) is not None:
+                    how = f"{art.code} {row} {_fmt(part[0])} / ISE {_fmt(total)} ({credit})"
+                    out.append((100 * part[0] / total, how, (part[1], span), True))
+        return sorted(out, key=lambda c: -c[0])  # 'het grootste deel': the largest share first
+
+    def breakdown_candidates(self, s: _Sentence, near: _Mention | None, stated: Decimal) -> list:
+        """The ratio of the amount just before a rate to the cell above or below it in the breakdown table of where the
+        sentence stands ('1.861 keuro VAK of 22%': BU over 1e BA JR in the table by measure). Matched, never contradicted:
+        which rows the rate is of, the prose does not say."""
+        where = r.ArticleRef(s.ctx.article) if s.ctx.article else s.ctx.ise
+        if where is None:
+            return []
+        if near is None:
+            return []
+        return [(rate, how, (span,), False) for rate, how, span in self.tables.breakdown_rates(where, abs(near.value))]
 
     def execution_candidates(self, s: _Sentence, near: _Mention | None, p: re.Match, mentions: list[_Mention]) -> list:
         """In an execution BBT: BU / 1e BA-JR, or the underspend (1e BA-JR − BU) / 1e BA-JR, of the article's table.
@@ -839,6 +1186,9 @@ class _Extractor:
                 if (a.ise == subject if subject is not None else a.programme == programme)
                 and (side is None or (side == "ontvangsten") == a.code.split("-")[1].startswith("9"))
             ]
+            if side == "uitgaven" and re.match(r"\s*Daarnaast\b[^.]*\btoelage-?artikel", self.following):
+                # '… zes uitgavenartikelen: … Daarnaast bevat dit ISE ook één toelage-artikel': the grants (IS) apart
+                arts = [a for a in arts if not a.code.endswith("-IS")]
             computed = len(arts)
             status = MATCHED if computed == stated else CONTRADICTED
             where = f"ISE {subject.name}" if subject is not None else f"programma {programme}"
@@ -865,8 +1215,16 @@ class _Extractor:
     # -- article codes -----------------------------------------------------------------------------------------
 
     def codes(self, s: _Sentence) -> None:
-        """An article code the text names: one this document has, one of another entity, or one of its own it lacks."""
+        """An article code the text names: one this document has, one of another entity, or one of its own it lacks;
+        and one of its own written without the dash before its ESR suffix ('JB0-1JAB4ZZLO' for JB0-1JAB4ZZ-LO)."""
         own = {c[:3] for c in self.tables.articles}
+        for m in _DASHLESS_CODE_RE.finditer(s.text):
+            code = normalise_code(f"{m['stem']}-{m['suffix']}")
+            if code in self.tables.articles:
+                how = f"no article code without the dash before its suffix; this document has {code}"
+                self.add(
+                    s, "artikelcode", m.start(), m.end(), normalise_code(m.group(0)), CONTRADICTED, computed=code, computation=how
+                )
         for m in WRAPPED_ARTICLE_CODE_RE.finditer(s.text):
             code = normalise_code(m.group(1))
             if code in self.tables.codes:
@@ -992,6 +1350,188 @@ class _Extractor:
                     subject=_article(s.ctx),
                 )
 
+    def settle_parts(self, first: int) -> None:
+        """An amount of this sentence left unresolved that is the total or a part of a sum the sentence states and that
+        adds up (claims from ``first`` on) is resolved by that sum: matched, with the sum as its computation."""
+        sums = [c for c in self.claims[first:] if c.kind == "som" and c.status == MATCHED]
+        if not sums:
+            return
+        for i, c in enumerate(self.claims):
+            if c.kind != "bedrag" or c.status != UNRESOLVED or c.unit != "duizend euro":
+                continue
+            total = next((t for t in sums if t.span[0] <= c.span[0] and c.span[1] <= t.span[1] and c.text in t.text), None)
+            if total is not None:
+                role = "the total" if abs(c.stated) == total.stated else "a part"
+                how = f"{role} of the sum {total.computation} = {_fmt(total.stated)}"
+                self.claims[i] = replace(c, status=MATCHED, computed=abs(c.stated), computation=how, table_spans=(total.span,))
+
+    def parts_within(self, s: _Sentence, mentions: list[_Mention]) -> None:
+        """Parts a sentence names of a whole: they cannot add up to more than it.
+
+        'bedroegen 7.800 keuro, waaronder … 4.149 keuro en … 3.716 keuro': the amounts after 'waaronder' / 'waarvan'
+        against the one just before it (an enumeration may leave parts out: fewer is no contradiction, more is). In an
+        execution, 'De vereffeningen betroffen hoofdzakelijk (10.177 keuro) …': a main part of the year's payments
+        (commitments) is no more than the article's BU of that credit type. Tolerance: each rounded figure half a unit
+        of its last digit ('7.800' a rounded hundred)."""
+        keuro = [m for m in mentions if m.unit == "duizend euro" and m.change is None]
+        for i, total in enumerate(keuro):
+            between = s.text[total.end : keuro[i + 1].start] if i + 1 < len(keuro) else ""
+            if not re.match(r"\s*,?\s*(?:waaronder|waarvan)\b", between):
+                continue
+            parts = [m for m in keuro[i + 1 :] if not m.credits or not total.credits or m.credits == total.credits]
+            if {c for m in parts for c in m.credits} >= {"VAK", "VEK"}:
+                continue  # 'X keuro, waarvan A keuro VAK en B keuro VEK': one whole in two credit types
+            if not parts or any(
+                re.search(r"\b(?:of|en\s+niet|t\.o\.v\.|tegenover)\b|%", s.text[a.end : b.start])
+                for a, b in pairwise([total, *parts])
+            ):
+                continue
+            computed = sum((abs(m.value) for m in parts), Decimal(0))
+            slack = _half_unit(total.value) + sum((_half_unit(m.value) for m in parts), Decimal(0))
+            if computed - abs(total.value) > slack:
+                listed = " + ".join(_fmt(abs(m.value)) for m in parts)
+                how = f"{listed} = {_fmt(computed)}, more than the whole {_fmt(abs(total.value))}"
+                self.add(
+                    s,
+                    "som",
+                    total.start,
+                    parts[-1].end,
+                    abs(total.value),
+                    CONTRADICTED,
+                    subject=_article(s.ctx),
+                    computed=computed,
+                    computation=how,
+                )
+            elif computed == abs(total.value):
+                how = " + ".join(_fmt(abs(m.value)) for m in parts)
+                self.add(
+                    s,
+                    "som",
+                    total.start,
+                    parts[-1].end,
+                    abs(total.value),
+                    MATCHED,
+                    subject=_article(s.ctx),
+                    computed=computed,
+                    computation=how,
+                )
+        if self.opmaak or s.ctx.article is None:
+            return
+        for m in keuro:
+            before = s.text[max(0, m.start - 40) : m.start]
+            if not re.search(r"\b(?:hoofdzakelijk|voornamelijk|in\s+hoofdzaak|grotendeels)\s*\(?\s*$", before):
+                continue
+            words = s.text[: m.start]
+            credits = m.credits or (
+                ("VEK",) if re.search(r"\bvereffening", words) else ("VAK",) if re.search(r"\bvastlegging", words) else ()
+            )
+            bu = self.tables.row(r.ArticleRef(s.ctx.article), "BU", credits[0]) if len(credits) == 1 else None
+            if bu is not None and abs(m.value) - bu[0] > _half_unit(m.value):
+                how = f"a main part of the year's {credits[0]} execution is more than its BU {_fmt(bu[0])} ({credits[0]})"
+                self.add(
+                    s,
+                    "som",
+                    m.start,
+                    m.end,
+                    abs(m.value),
+                    CONTRADICTED,
+                    subject=r.ArticleRef(s.ctx.article),
+                    computed=bu[0],
+                    computation=how,
+                    table_spans=(bu[1],),
+                )
+
+    def grant_article_changes(self, s: _Sentence, mentions: list[_Mention]) -> list[_Mention]:
+        """'herverdelingen naar het toelage-artikel van de VDAB (2.465 keuro VAK en 9.905 keuro VEK)' under an ISE with one
+        grant (IS) article: the change of that article, a credit type each. Contradicted only when the other amount of
+        the pair is that article's change exactly (then the pair surely is its change); else matched or left."""
+        grants = [
+            a for a in self.tables.articles.values() if s.ctx.ise is not None and a.ise == s.ctx.ise and a.code.endswith("-IS")
+        ]
+        if s.ctx.article is not None or len(grants) != 1:
+            return []
+        for a, b in pairwise(mentions):
+            lead = re.search(
+                r"\b(?:herverdeling\w*|toename|verhoging)\s+(?:naar|op)\s+het\s+(?:toelage-?\s?artikel|IS-artikel)\b[^().;]{0,40}\(\s*$",
+                s.text[: a.start],
+            )
+            if not lead or a.change or b.change or not re.fullmatch(r"\s*en\s*", s.text[a.end : b.start]):
+                continue
+            if len(a.credits) != 1 or len(b.credits) != 1:
+                continue
+            subject = r.ArticleRef(grants[0].code)
+            results = [(m, self.tables.change(subject, m.credits[0])) for m in (a, b)]
+            if any(res is None for _m, res in results):
+                return []
+            agree = [abs(m.value) == abs(res[0]) for m, res in results]
+            for (m, (value, how, spans)), ok in zip(results, agree, strict=True):
+                status = MATCHED if ok else CONTRADICTED if any(agree) else UNRESOLVED
+                kw = {"credit": m.credits[0], "unit": m.unit}
+                self.add(
+                    s,
+                    "wijziging",
+                    m.start,
+                    m.end,
+                    abs(m.value),
+                    status,
+                    subject=subject,
+                    computed=value,
+                    computation=how,
+                    table_spans=spans,
+                    **kw,
+                )
+            return [a, b]
+        return []
+
+    def back_references(self, s: _Sentence, mentions: list[_Mention]) -> list[_Mention]:
+        """An amount its sentence says was given above ('Een klein deel van dit VEK-krediet (345 keuro) werd
+        herverdeeld naar elders (zie boven)'): its article's section has stated it before, or its tables hold it."""
+        ref = re.search(r"\(\s*zie\s+(?:boven|hoger)\s*\)", s.text)
+        if s.ctx.article is None or ref is None:
+            return []
+        done = []
+        before = self.stated[s.ctx.article]
+        table = {abs(v) for v, _c, _sp in self.tables.values.get(r.ArticleRef(s.ctx.article), [])}
+        for m in mentions:
+            if m.unit != "duizend euro" or not m.value or not 0 <= ref.start() - m.end <= 120:
+                continue  # the amount the reference follows closely
+            value = abs(m.value)
+            earlier = [sp for v, sp, _w in before if v == value]
+            done.append(m)
+            if earlier or value in table:
+                how = "stated above in the section" if earlier else "in the article's tables"
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    MATCHED,
+                    subject=r.ArticleRef(s.ctx.article),
+                    computed=value,
+                    computation=how,
+                    table_spans=tuple(earlier[:1]),
+                )
+            elif before:
+                nearest, span, _w = min(before, key=lambda vs: abs(vs[0] - value))
+                how = f"the section states no {_fmt(value)} above ('zie boven'); the nearest amount it states is {_fmt(nearest)}"
+                self.add(
+                    s,
+                    "bedrag",
+                    m.start,
+                    m.end,
+                    m.value,
+                    CONTRADICTED,
+                    subject=r.ArticleRef(s.ctx.article),
+                    computed=nearest,
+                    computation=how,
+                    table_spans=(span,),
+                )
+            else:
+                how = "nothing stated above it in the section"
+                self.add(s, "bedrag", m.start, m.end, m.value, UNRESOLVED, subject=r.ArticleRef(s.ctx.article), computation=how)
+        return done
+
     def sum_claim(self, s: _Sentence, at: _Mention, total: Decimal, parts: list[Decimal], total_first: bool = True) -> None:
         computed = sum(parts, Decimal(0))
         status = MATCHED if abs(computed) == total else CONTRADICTED
@@ -1070,6 +1610,8 @@ def _typed_row(before: str, year: int | None, opmaak: bool = True) -> str | None
     """The row an amount is of when its words say so: 'index van', 'bedroeg bij BA 2025', 'beschikbaar krediet
     bedraagt'; in an execution BBT 'de uitvoering op dit begrotingsartikel bedroeg' (BU)."""
     if not opmaak:
+        if _UNDERSPEND_BEFORE_RE.search(before):
+            return UNDERSPEND
         executed = r"\b(?:uitvoering|realisatie)\s+op\s+dit\s+begrotingsartikel\s+(?:bedraagt|bedroeg)"
         if re.search(executed + r"(?:\s+in\s+(?:19|20)\d\d)?(?:\s+uiteindelijk)?\s*$", before):
             return "BU"
@@ -1114,6 +1656,20 @@ def _agrees(exact: Decimal, stated: Decimal, printed: str) -> bool:
     decimals = len(re.split(r"[.,]", printed)[1]) if re.search(r"[.,]", printed) else 0
     digit = Decimal(1).scaleb(-decimals)
     return abs(exact - stated) <= digit / 2 or (exact >= stated and exact - stated < digit)
+
+
+def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
+    """Whether ``exact`` rounded to the trailing zeros of ``stated`` is ``stated`` ('afgerond 12.000': 11.500–12.499)."""
+    digits = str(abs(int(stated)))
+    unit = Decimal(10) ** (len(digits) - len(digits.rstrip("0"))) if stated and stated == int(stated) else Decimal(1)
+    return abs(abs(exact) - abs(stated)) * 2 <= unit and unit > 1
+
+
+def _half_unit(value: Decimal) -> Decimal:
+    """Half a unit of a figure's last significant digit: what rounding it to that digit may have moved it."""
+    digits = str(abs(int(value))) if value == int(value) else ""
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return Decimal(10) ** zeros / 2
 
 
 def _round(value: Decimal) -> Decimal:

@@ -17,14 +17,19 @@ from .conftest import corpus_file
 D = Decimal
 
 
-def claims_of(prefix: str, line: int | None = None, old: str = "", new: str = "") -> list[Claim]:
-    """The claims of a corpus document, or of a copy with ``old`` replaced by ``new`` on ``line``."""
+def claims_of(
+    prefix: str, line: int | None = None, old: str = "", new: str = "", more: tuple[tuple[int, str, str], ...] = ()
+) -> list[Claim]:
+    """The claims of a corpus document, or of a copy with ``old`` replaced by ``new`` on ``line`` (and ``more`` such
+    edits)."""
     path = corpus_file(prefix)
     text = path.read_text(encoding="utf-8")
-    if line is not None:
+    edits = ((line, old, new), *more) if line is not None else more
+    if edits:
         lines = text.split("\n")
-        assert old in lines[line - 1], lines[line - 1]
-        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        for n, before, after in edits:
+            assert before in lines[n - 1], lines[n - 1]
+            lines[n - 1] = lines[n - 1].replace(before, after, 1)
         text = "\n".join(lines)
     _, parsed = parse(SourceDocument(name=path.name, text=text))
     return claims.read(parsed)
@@ -321,3 +326,198 @@ def test_the_execution_an_article_states_is_its_bu_row(uitvoering: list[Claim]) 
     ]
     broken = claims_of("004", 6909, "526.727", "526.772")
     assert next((c.computed, c.status) for c in at(broken, "bedrag", 6909)) == (D(526727), CONTRADICTED)
+
+
+# -- underspend, breakdown tables, named articles and ESR rows --------------------------------------------------------
+
+
+def test_an_underspend_is_the_available_credit_minus_the_execution(uitvoering: list[Claim]) -> None:
+    # 004:3427 'een onderbenutting van 627 keuro of 2%' (JB0-1JDB2EC-WT: 29.843 − 29.216)
+    assert [(c.stated, c.status) for c in at(uitvoering, "bedrag", 3427)] == [(D(627), MATCHED)]
+    # 004:7691 'De VAK- en VEK-onderbenutting (8.963 keuro VAK en resp. 12.780 keuro)' under an ISE: the ISE's rows
+    assert [(c.stated, c.status) for c in at(uitvoering, "bedrag", 7691)] == [(D(8963), MATCHED), (D(12780), MATCHED)]
+    # 004:6938 'onderbenutting van afgerond 12.000 keuro': 11.986 rounds to it
+    assert [c.status for c in at(uitvoering, "bedrag", 6938)] == [MATCHED]
+    broken = claims_of("004", 3427, "onderbenutting van 627", "onderbenutting van 672")
+    assert [(c.computed, c.status) for c in at(broken, "bedrag", 3427)] == [(D(627), CONTRADICTED)]
+
+
+def test_amounts_and_rates_of_a_breakdown_table_match_and_are_never_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:2361 'De uitvoering bedroeg 1.861 keuro VAK of 22% van het beschikbare VAK-krediet': the table by measure
+    # under the article's own (2330-2334) has BU 1.861 over 1e BA JR 8.590
+    (rate,) = at(uitvoering, "percentage", 2361)
+    assert (rate.status, rate.computed, rate.table_spans) == (MATCHED, D("21.66"), ((2330, 2330),))
+    assert [c.status for c in at(uitvoering, "bedrag", 2361)] == [MATCHED]
+    broken = claims_of("004", 2361, "of 22%", "of 29%")
+    assert [c.status for c in at(broken, "percentage", 2361)] == [UNRESOLVED]
+
+
+def test_a_change_of_the_article_named_in_brackets_with_its_credit_types_swapped_is_contradicted(
+    uitvoering: list[Claim],
+) -> None:
+    # 004:4724-4727 '… 0 keuro VAK en 354 keuro VEK (JB0-1JDB2AA-WT) en 1.449 keuro VEK en 278 keuro VAK (JB0-1JDB2AH-WT)':
+    # AH-WT's VAK rose by 1.449 and its VEK by 278 (table 5379)
+    assert [(c.kind, c.stated, c.status) for c in at(uitvoering, "wijziging", 4726)] == [("wijziging", D(354), MATCHED)]
+    assert [(c.stated, c.computed, c.subject.code) for c in at(uitvoering, "kredietsoort", 4726)] == [
+        ("VEK", "VAK", "JB0-1JDB2AH-WT"),
+        ("VAK", "VEK", "JB0-1JDB2AH-WT"),
+    ]
+    mended = claims_of("004", 4726, "1.449 keuro VEK en 278 keuro VAK", "1.449 keuro VAK en 278 keuro VEK")
+    assert [c.status for c in at(mended, "wijziging", 4726)] == [MATCHED, MATCHED, MATCHED]
+
+
+def test_a_change_of_the_ise_rows_of_one_esr_kind_is_that_rows_change(uitvoering: list[Claim]) -> None:
+    # 004:4757 'De stijging met 3.084 keuro VAK en 1.046 keuro VEK op de IS-artikels': row 'Toelagen IS' 546 -> 3.630 VAK,
+    # 546 -> 1.512 VEK (+966)
+    assert [(c.stated, c.computed, c.status) for c in at(uitvoering, "wijziging", 4757)] == [
+        (D(3084), D(3084), MATCHED),
+        (D(1046), D(966), CONTRADICTED),
+    ]
+    # 004:4719-4720 'toe te schrijven aan de WT-artikels: een toename van 7.052 keuro VAK en 28.904 keuro VEK'
+    assert [c.status for c in at(uitvoering, "wijziging", 4720)] == [MATCHED, MATCHED]
+
+
+# -- credit-type pairs, codes without their dash, parts, back-references, shortfalls, counts, act dates ------------
+
+
+def test_a_bracketed_pair_naming_one_credit_type_twice_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:4094 'Sectorconvenants en addenda (22.740 keuro VAK en 9.938 keuro VAK)': the second is VEK (4108)
+    assert [(c.stated, c.status) for c in at(uitvoering, "kredietsoort", 4094)] == [("VAK/VAK", CONTRADICTED)]
+    # 004:6541 'respectievelijk 780 keuro VEK en 6.495 keuro VEK': two things of one type, no bracket
+    assert at(uitvoering, "kredietsoort", 6541) == []
+    mended = claims_of("004", 4094, "9.938 keuro VAK)", "9.938 keuro VEK)")
+    assert at(mended, "kredietsoort", 4094) == []
+
+
+def test_an_article_code_without_the_dash_before_its_suffix_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:8068-8069 'de begrotingsartikelen JB0-1JAB4ZZLO en JB0-1JAB4ZZ-WT'
+    (claim,) = at(uitvoering, "artikelcode", 8068)
+    assert (claim.stated, claim.computed, claim.status) == ("JB0-1JAB4ZZLO", "JB0-1JAB4ZZ-LO", CONTRADICTED)
+
+
+def test_parts_that_add_up_to_more_than_their_whole_are_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:6606-6608 'bedroegen 7.800 keuro, waaronder … 4.149 keuro en … 3.716 keuro' (7.865, beyond a rounded hundred)
+    (claim,) = at(uitvoering, "som", 6607)
+    assert (claim.stated, claim.computed, claim.status) == (D(7800), D(7865), CONTRADICTED)
+    mended = claims_of("004", 6608, "3.716", "3.651")
+    assert [c.status for c in at(mended, "som", 6607)] == [MATCHED]
+    fewer = claims_of("004", 6608, "3.716", "3.016")  # an enumeration may leave parts out
+    assert at(fewer, "som", 6607) == []
+    # 004:5356 'De vereffeningen betroffen hoofdzakelijk (10.177 keuro)': more than the year's VEK execution 10.036
+    (main,) = at(uitvoering, "som", 5356)
+    assert (main.stated, main.computed, main.status) == (D(10177), D(10036), CONTRADICTED)
+
+
+def test_an_amount_said_to_be_given_above_that_was_not_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:7917 'Een klein deel van dit VEK-krediet (345 keuro) werd herverdeeld naar elders (zie boven)': 354 (7870)
+    (claim,) = at(uitvoering, "bedrag", 7917)
+    assert (claim.stated, claim.computed, claim.status) == (D(345), D(354), CONTRADICTED)
+    mended = claims_of("004", 7917, "(345 keuro)", "(354 keuro)")
+    assert [c.status for c in at(mended, "bedrag", 7917)] == [MATCHED]
+
+
+def test_a_shortfall_rate_is_of_the_estimate(uitvoering: list[Claim]) -> None:
+    # 004:3277-3279 'een prognose van 86.375.821 … 84.271.959 dienstencheques … of 2,5% minder dan geraamd': 2,44 %
+    (claim,) = at(uitvoering, "percentage", 3279)
+    assert (claim.status, claim.computed) == (CONTRADICTED, D("2.44"))
+    mended = claims_of("004", 3279, "2,5%", "2,4%")
+    assert [c.status for c in at(mended, "percentage", 3279)] == [MATCHED]
+
+
+def test_a_count_of_expenditure_articles_beside_a_grant_article_leaves_the_grants_out(uitvoering: list[Claim]) -> None:
+    # 004:6047-6052 'bevinden zich zes uitgavenartikelen: … Daarnaast bevat dit ISE ook één toelage-artikel voor VDAB'
+    (claim,) = at(uitvoering, "aantal", 6047)
+    assert (claim.stated, claim.computed, claim.status) == (6, 5, CONTRADICTED)
+    mended = claims_of("004", 6047, "zes", "vijf")
+    assert [c.status for c in at(mended, "aantal", 6047)] == [MATCHED]
+
+
+def test_an_act_cited_with_two_dates_is_contradicted(uitvoering: list[Claim], opmaak: list[Claim]) -> None:
+    # 004: the BVR 'tot toekenning van onderbrekingsuitkeringen voor zorgkrediet' of 26 juli 2016 (2885, 8759) and of
+    # 26 mei 2016 (3391, 3469): the document does not say which is right, so every citation is contradicted
+    dates = {c.span[0]: (c.stated, c.status) for c in uitvoering if c.kind == "datum" and "zorgkrediet" in c.text}
+    assert dates == {
+        2885: ("26 juli 2016", CONTRADICTED),
+        3391: ("26 mei 2016", CONTRADICTED),
+        3469: ("26 mei 2016", CONTRADICTED),
+        8759: ("26 juli 2016", CONTRADICTED),
+    }
+    # 004:3300 'KB van 12 december 20221 betreffende dienstencheques'; the annex has 12 december 2001 (8768)
+    (kb,) = at(uitvoering, "datum", 3300)
+    assert (kb.status, kb.computed) == (CONTRADICTED, "12 december 2001")
+    # amendments share their titles ('tot wijziging van …'): compared by the act they cite; 000's citations agree
+    assert CONTRADICTED not in {c.status for c in opmaak if c.kind == "datum"}
+    mended = claims_of("004", 3300, "20221", "2001")
+    assert [c.status for c in at(mended, "datum", 3300)] == [MATCHED]
+
+
+def test_a_programme_period_that_ends_otherwise_from_the_same_start_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:5199 'Het oude OP 2014-2021'; everywhere else OP 2014-2020 (5296, 8001, 8034, …); OP 2021-2027 is another one
+    (op,) = at(uitvoering, "datum", 5199)
+    assert (op.stated, op.computed, op.status) == ("2014-2021", "2014-2020", CONTRADICTED)
+    assert MATCHED in {c.status for c in uitvoering if c.kind == "datum" and c.stated == "2021-2027"}
+    assert CONTRADICTED not in {c.status for c in uitvoering if c.kind == "datum" and c.stated == "2021-2027"}
+    # 004:5036 'de tweede cyclus (2018-2024) van PIAAC' and 5092 'PIAAC (2018-2023)': as often each, both contradicted
+    assert [c.status for c in at(uitvoering, "datum", 5036) + at(uitvoering, "datum", 5092)] == [CONTRADICTED, CONTRADICTED]
+    mended = claims_of("004", 5199, "2014-2021", "2014-2020")
+    assert [c.status for c in at(mended, "datum", 5199)] == [MATCHED]
+
+
+def test_the_share_of_an_article_in_its_ise_is_of_one_of_its_articles(uitvoering: list[Claim]) -> None:
+    # 004:3043-3044 'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor
+    # dienstencheques (94.6%)': the WT article has 81 %; 94,6 % is the WT and the PA article together
+    (claim,) = at(uitvoering, "percentage", 3044)
+    assert (claim.status, claim.computed) == (CONTRADICTED, D("81.11"))
+    # 004:7682-7683 '… totaalbudget voor ISE ‘Duurzame arbeidsmarkt (Sociale Economie), namelijk 83% VAK en 88% VEK'
+    assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 7683)] == [
+        (MATCHED, D("83.35")),
+        (MATCHED, D("87.75")),
+    ]
+
+
+def test_a_credits_share_is_of_the_credit_the_section_said_was_meant_for_it(uitvoering: list[Claim]) -> None:
+    # 004:3420 '11.510 keuro hiervan was bestemd voor de aflopende maatregel van loopbaanonderbreking' of 29.843; 3432
+    # 'het aandeel van het krediet voor loopbaanonderbreking op het totale krediet 37%': 38,57 %
+    (claim,) = at(uitvoering, "percentage", 3432)
+    assert (claim.status, claim.computed) == (CONTRADICTED, D("38.57"))
+    # 004:3508 and 3511 the sister article: 'het krediet voor loopbaanonderbreking 25% uitmaakt van het totale krediet'
+    assert [c.status for c in at(uitvoering, "percentage", 3508) + at(uitvoering, "percentage", 3511)] == [MATCHED] * 2
+    # 004:3429 '791 keuro of 126%, van de onderbenutting' of 627
+    assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 3429)] == [(MATCHED, D("126.16"))]
+
+
+def test_a_reallocation_to_the_ises_grant_article_is_that_articles_change(uitvoering: list[Claim]) -> None:
+    # 004:6060-6061 'herverdelingen naar het toelage-artikel van de VDAB (2.465 keuro VAK en 9.905 keuro VEK)': the one
+    # grant article of ISE Competenties (JB0-1JFB2FY-IS) rose by 2.465 VAK and 9.740 VEK (its section: 442 + 2.023 + 780 +
+    # 6.495); 9.905 is the whole ISE's VEK change
+    assert [(c.stated, c.computed, c.status) for c in at(uitvoering, "wijziging", 6061)] == [
+        (D(2465), D(2465), MATCHED),
+        (D(9905), D(9740), CONTRADICTED),
+    ]
+    # when neither amount is the article's change, the pair may be something else: left unresolved
+    other = claims_of("004", 6061, "2.465 keuro VAK", "2.456 keuro VAK")
+    assert [c.status for c in at(other, "wijziging", 6061)] == [UNRESOLVED, UNRESOLVED]
+
+
+def test_the_amounts_of_a_sum_that_adds_up_are_resolved_by_it(opmaak: list[Claim]) -> None:
+    # 000:1247-1252 'Hiervan is er 2.763 keuro …, 3.208 keuro … en 3.000 keuro' of 8.971; 000:1246 the difference 21.280
+    parts = [c for c in opmaak if c.kind == "bedrag" and 1247 <= c.span[0] <= 1252 and c.stated != 8971]
+    assert [(c.stated, c.status) for c in parts] == [(D(2763), MATCHED), (D(3208), MATCHED), (D(3000), MATCHED)]
+    assert [c.status for c in at(opmaak, "bedrag", 1246)] == [MATCHED]
+    broken = claims_of("000", 1247, "2.763", "2.736")
+    assert UNRESOLVED in {c.status for c in at(broken, "bedrag", 1247)}
+
+
+def test_guards_against_reading_a_part_as_the_whole() -> None:
+    # a change stated beside 'de IS-artikels' that is the ISE's total change (VEK 43.038 -> 72.908) is matched, not
+    # contradicted as the IS row's
+    total = claims_of("004", 4757, "1.046 keuro VEK", "29.870 keuro VEK")
+    assert [c.status for c in at(total, "wijziging", 4757)] == [MATCHED, MATCHED]
+    # 'waaronder A keuro VAK en B keuro VEK': one whole in two credit types, not parts of one sum
+    pair = claims_of("004", 6608, "3.716 keuro", "3.716 keuro VEK", more=((6607, "4.149 keuro", "4.149 keuro VAK"),))
+    assert at(pair, "som", 6607) == []
+    one = claims_of("004", 6608, "3.716 keuro", "3.716 keuro VAK")  # parts of one credit type: still a sum
+    assert [c.status for c in at(one, "som", 6607)] == [CONTRADICTED]
+    # an underspend of a part of the article ('… onderbenutting van 627 keuro op de middelen …') is never contradicted
+    part = claims_of("004", 3427, "onderbenutting van 627 keuro", "onderbenutting van 672 keuro op de middelen")
+    assert CONTRADICTED not in {c.status for c in at(part, "bedrag", 3427)}

@@ -298,6 +298,7 @@ RULES: dict[str, Callable] = {
     "bewering-kredietsoort": claim_rule("kredietsoort", "VEK/VEK", "VAK/VEK", "VEK/VEK"),
     "bewering-som": claim_rule("som", D(8971), D(8917), "8917"),
     "bewering-artikelcode": bewering_artikelcode,
+    "bewering-datum": claim_rule("datum", "26 juli 2016", "26 mei 2016", "26 mei 2016"),
     "compensatie-richting": compensatie_richting,
 }
 
@@ -448,8 +449,9 @@ def test_a_changed_compensation_is_found_at_its_line(tmp_path: Path) -> None:
 def test_a_changed_execution_rate_is_found_at_its_line(tmp_path: Path) -> None:
     # '112.710 keuro VAK/VEK of 105,53%' (lines 2004-2005) against BU 112.710 / 1e BA-JR 106.803
     doc = _altered(tmp_path, "004", 2005, "105,53%", "105,35%")
-    # next to the document's own finding at 5169 (99% of reallocated credit, not of 1e BA-JR)
-    expected = {("uitvoeringsgraad", "2004-2005"), ("uitvoeringsgraad", "5169-5169")}
+    # and not 5169 ('samen goed voor 6.861 keuro VAK …, waarvan 6.792 keuro of 99%'): a rate of another base the
+    # sentence gives, which the claim of the same words matched
+    expected = {("uitvoeringsgraad", "2004-2005")}
     assert _findings_of(tmp_path, doc, {"uitvoeringsgraad"}) == expected
 
 
