@@ -31,6 +31,8 @@ EXTRA: dict[str, list[dict[str, str]]] = {
     "questions": [{"party": "Vooruit"}, {"article": "JB0-1JDB2AA-WT"}],
     "budget-totals": [{"line": "BA"}, {"level": "programme", "credit": "vek"}],
     "goals": [{"level": "sd"}, {"legislature": "2024-2029", "number": "1"}],
+    "goal-articles": [{"od": "od 1", "legislature": "2024-2029"}, {"article": "TB0-1THC2UA-WT"}],
+    "execution-rate": [{"credit": "vek"}, {"article": "JB0-1JDB2AA-WT"}],
     "describe": [{"subject": "od 4", "legislature": "2024-2029"}, {"subject": "OD 4"}, {"subject": "tb0-1thc2ua-wt"}],
 }
 
