@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from beleidskg import lineage, resources, store, views
 from beleidskg import validate as validation
@@ -226,8 +227,21 @@ def ontology_graph() -> Graph:
     return g
 
 
-def _nt(graph: Graph) -> bytes:
-    return graph.serialize(format="nt", encoding="utf-8")
+def _nt(graph: Graph | Iterable[tuple]) -> bytes:
+    """``graph`` (or triples) in N-Triples, as rdflib's serializer writes them, but each distinct term written once.
+
+    A document's triples repeat a few terms (its IRI, the predicates, its
+    spans) tens of thousands of times; rdflib writes every occurrence anew.
+    """
+    written: dict[object, str] = {}
+
+    def term(t: object) -> str:
+        text = written.get(t)
+        if text is None:
+            text = written[t] = _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
+        return text
+
+    return "".join([f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in graph]).encode("utf-8")
 
 
 def document_part(document: Loaded, graph_iri: str | None = None) -> store.GraphPart:
@@ -241,7 +255,7 @@ def document_part(document: Loaded, graph_iri: str | None = None) -> store.Graph
 def view_part(document: Loaded, credits: dict, graph_iri: str | None = None) -> store.GraphPart:
     """One document's flat amounts for the view graph (``graph_iri`` renames the document as :func:`document_part` does)."""
     loaded = isinstance(document, LoadedDocument)
-    nt = document.view if loaded else _nt(views.amounts(document.graph, document.iri, credits))
+    nt = document.view if loaded else _nt(dict.fromkeys(views.amount_triples(document.graph, document.iri, credits)))
     if graph_iri is not None:
         nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
     return store.GraphPart(views.AMOUNTS_GRAPH, nt, union=False)

@@ -16,7 +16,7 @@ union the other templates query), so no other template sees its nodes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import DCTERMS, PROV, RDF, SKOS, Graph, Literal, URIRef
@@ -43,48 +43,79 @@ def amounts(graph: Graph, document: URIRef, credits: dict[URIRef, Literal]) -> G
     the view gives the rows the same query gives on the observations.
     """
     view = Graph()
+    view.addN((s, p, o, view) for s, p, o in amount_triples(graph, document, credits))
+    return view
+
+
+def amount_triples(graph: Graph, document: URIRef, credits: dict[URIRef, Literal]) -> Iterator[tuple]:
+    """The triples of :func:`amounts`, without building a graph of them (the build writes them out directly);
+    a triple may come more than once."""
+    facts = _Facts(graph)
     name = graph.value(document, BKG.bestandsnaam)
-    for obs in sorted(set(graph.subjects(RDF.type, BKG.Bedrag))):
+    for obs in sorted(set(facts.subjects(RDF.type, BKG.Bedrag))):
         node = URIRef(str(obs) + SUFFIX)
-        facts: list[tuple[URIRef, Iterable]] = [
+        of = facts.of(obs)
+        found: list[tuple[URIRef, Iterable]] = [
             (RDF.type, [BKG.PlatBedrag]),
             (PROV.wasDerivedFrom, [obs]),
             (BKG.platDocument, [document]),
             (BKG.platBestand, [name] if name is not None else []),
-            (BKG.platRij, graph.objects(obs, BKG.rij)),
-            (BKG.platJaar, graph.objects(obs, BKG.jaar)),
-            (BKG.platKrediet, [credits[c] for c in graph.objects(obs, BKG.kredietsoort) if c in credits]),
-            (BKG.platWaarde, graph.objects(obs, BKG.bedrag)),
-            (BKG.platEenheid, graph.objects(obs, BKG.eenheid)),
-            (BKG.platOnderdeel, graph.objects(obs, BKG.onderdeel)),
+            (BKG.platRij, of(BKG.rij)),
+            (BKG.platJaar, of(BKG.jaar)),
+            (BKG.platKrediet, [credits[c] for c in of(BKG.kredietsoort) if c in credits]),
+            (BKG.platWaarde, of(BKG.bedrag)),
+            (BKG.platEenheid, of(BKG.eenheid)),
+            (BKG.platOnderdeel, of(BKG.onderdeel)),
         ]
-        for dataset in graph.objects(obs, QB.dataSet):
-            facts += [(BKG.platTabel, [dataset]), (BKG.platTabelsoort, graph.objects(dataset, DCTERMS.type))]
-        for subject in graph.objects(obs, BKG.betreft):
-            facts += [
+        for dataset in of(QB.dataSet):
+            found += [(BKG.platTabel, [dataset]), (BKG.platTabelsoort, facts.of(dataset)(DCTERMS.type))]
+        for subject in of(BKG.betreft):
+            found += [
                 (BKG.platOnderwerp, [subject]),
-                (BKG.platArtikel, graph.objects(subject, BKG.code)),
-                (BKG.platTitel, _titles(graph, subject)),
+                (BKG.platArtikel, facts.of(subject)(BKG.code)),
+                (BKG.platTitel, _titles(facts, subject)),
             ]
-        for span in graph.objects(obs, BKG.bron):
-            facts += [
-                (BKG.platEersteRegel, graph.objects(span, BKG.eersteRegel)),
-                (BKG.platLaatsteRegel, graph.objects(span, BKG.laatsteRegel)),
-                (BKG.platEerstePagina, graph.objects(span, BKG.pagina)),
-                (BKG.platLaatstePagina, graph.objects(span, BKG.laatstePagina)),
-                (BKG.platTekst, graph.objects(span, BKG.tekst)),
+        for span in of(BKG.bron):
+            of_span = facts.of(span)
+            found += [
+                (BKG.platEersteRegel, of_span(BKG.eersteRegel)),
+                (BKG.platLaatsteRegel, of_span(BKG.laatsteRegel)),
+                (BKG.platEerstePagina, of_span(BKG.pagina)),
+                (BKG.platLaatstePagina, of_span(BKG.laatstePagina)),
+                (BKG.platTekst, of_span(BKG.tekst)),
             ]
-        for prop, values in facts:
+        for prop, values in found:
             for value in values:
-                view.add((node, prop, value))
-    return view
+                yield node, prop, value
 
 
-def _titles(graph: Graph, subject: URIRef) -> Iterator[Literal]:
+class _Facts:
+    """A document's triples indexed once, by subject and by (predicate, object) for the two reverse lookups:
+    the view looks up a dozen facts for each of thousands of amounts, and each rdflib lookup walks its index anew."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.by_subject: dict[URIRef, dict[URIRef, list]] = {}
+        self.by_object: dict[tuple[URIRef, object], list[URIRef]] = {}
+        reverse = (RDF.type, BKG.over)
+        for s, p, o in graph:
+            self.by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+            if p in reverse:
+                self.by_object.setdefault((p, o), []).append(s)
+
+    def of(self, subject: URIRef) -> Callable[[URIRef], list]:
+        """The values of ``subject``'s properties, as a function of the property."""
+        props = self.by_subject.get(subject, {})
+        return lambda p: props.get(p, [])
+
+    def subjects(self, p: URIRef, o: object) -> list[URIRef]:
+        return self.by_object.get((p, o), [])
+
+
+def _titles(facts: _Facts, subject: URIRef) -> Iterator[Literal]:
     """The subject's titles as this document's headings print them (``bkg:Vermelding`` with ``dcterms:title``)."""
-    for heading in graph.subjects(BKG.over, subject):
-        if (heading, RDF.type, BKG.Vermelding) in graph:
-            yield from graph.objects(heading, DCTERMS.title)
+    for heading in facts.subjects(BKG.over, subject):
+        if BKG.Vermelding in facts.of(heading)(RDF.type):
+            yield from facts.of(heading)(DCTERMS.title)
 
 
 def kept(db: ox.Store, documents: set[str]) -> bytes:

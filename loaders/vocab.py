@@ -11,13 +11,25 @@ import functools
 import re
 import unicodedata
 
-from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 
 from .prefixes import IRIS
 
-BKG = Namespace(IRIS["bkg"])
-ID = Namespace(IRIS["id"])
-QB = Namespace(IRIS["qb"])
+
+class _Namespace(Namespace):
+    """A namespace whose terms (``BKG.bedrag``) are made once: rdflib makes and checks a new IRI at every
+    ``BKG.bedrag``, and loading a document asks for its terms some ten thousand times. Only names written as
+    attributes are kept (a bounded set, the code's own); ``ID[path]`` makes its IRI each time."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found as an attribute from now on, without __getattr__
+        return term
+
+
+BKG = _Namespace(IRIS["bkg"])
+ID = _Namespace(IRIS["id"])
+QB = _Namespace(IRIS["qb"])
 
 PREFIXES = {
     "bkg": BKG,
