@@ -31,7 +31,7 @@ from itertools import pairwise
 from rdflib import RDF
 
 from . import records as r
-from .act_dates import act_dates, named_periods
+from .act_dates import ActDate, act_dates, named_periods
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -418,24 +418,12 @@ class _Extractor:
     def act_dates(self) -> None:
         """The date of each act the document cites by its title, and the period of each programme or cycle it names by
         its acronym, against their other mentions (see :mod:`.act_dates`)."""
-        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
-        for act in named_periods(self.parsed.doc):
-            if act.status == "contradicted":
-                how = f"{act.key[0]} from {act.key[1]} is given as {' and '.join(act.others)} elsewhere in this document"
+        for period in named_periods(self.parsed.doc):
+            if period.status == "contradicted":
+                how = f"{period.key[0]} from {period.key[1]} is given as {' and '.join(period.others)} elsewhere in this document"
             else:
-                how = "every mention gives this period" if act.status == "matched" else "mentioned once"
-            claim = Claim(
-                len(self.claims) + 1,
-                "datum",
-                act.text,
-                act.span,
-                act.date,
-                status[act.status],
-                computed="; ".join(act.others) or None,
-                computation=how,
-                table_spans=act.other_spans,
-            )
-            self.claims.append(claim)
+                how = "every mention gives this period" if period.status == "matched" else "mentioned once"
+            self.dated(period, how)
         for act in act_dates(self.parsed.doc):
             if act.status == "contradicted":
                 how = f"the {act.key[0]} '{act.key[1]}' is cited with " + (
@@ -443,18 +431,25 @@ class _Extractor:
                 )
             else:
                 how = "every citation of the act gives this date" if act.status == "matched" else "cited once"
-            claim = Claim(
+            self.dated(act, how)
+
+    def dated(self, act: ActDate, how: str) -> None:
+        """A ``datum`` claim of an act's date or a programme's period, compared with its other mentions as ``how`` says."""
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}[act.status]
+        others = "; ".join(act.others) or None
+        self.claims.append(
+            Claim(
                 len(self.claims) + 1,
                 "datum",
                 act.text,
                 act.span,
                 act.date,
-                status[act.status],
-                computed="; ".join(act.others) or None,
+                status,
+                computed=others,
                 computation=how,
                 table_spans=act.other_spans,
             )
-            self.claims.append(claim)
+        )
 
     # -- one sentence ------------------------------------------------------------------------------------------
 
