@@ -24,6 +24,10 @@ class DocumentError(Exception):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self) -> tuple:
+        """Pickled by its two arguments: a build's worker process sends it back to the build."""
+        return type(self), (self.path, self.problem)
+
 
 #: Below this many characters of text a file is taken to be truncated.
 MIN_TEXT_CHARS = 200
