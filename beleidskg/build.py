@@ -201,9 +201,15 @@ def _read_in_worker(item: Input, max_bytes: int) -> Outcome:
 
 
 @functools.cache
+def _ontology() -> Graph:
+    """The ontology, parsed once per process for what a build derives from it (not to be changed: it is shared)."""
+    return ontology_graph()
+
+
+@functools.cache
 def _credits() -> dict:
     """The credit types' notations, read from the ontology once per process."""
-    return views.credit_codes(ontology_graph())
+    return views.credit_codes(_ontology())
 
 
 def triple_count(d: Loaded) -> int:
@@ -264,7 +270,7 @@ def view_part(document: Loaded, credits: dict, graph_iri: str | None = None) -> 
 @functools.cache
 def _ontology_nt() -> bytes:
     """The ontology's triples, read once per process (a build needs them twice: for the store and the view)."""
-    return _nt(ontology_graph())
+    return _nt(_ontology())
 
 
 def ontology_part() -> store.GraphPart:

@@ -240,19 +240,22 @@ class JoinedText:
 
 def join_lines(lines: list[Line]) -> JoinedText:
     """Join lines as :func:`join_wrapped` does, remembering where each line's piece starts."""
-    out = ""
+    pieces: list[str] = []  # joined once at the end: appending to one string copies it each time
+    size, tail = 0, ""  # the joined length so far, and its last two characters
     starts: list[int] = []
     numbers: list[int] = []
     for ln in lines:
         piece = normalise_space(ln.text)
         if not piece:
             continue
-        if out and not (out.endswith("-") and not out.endswith(" -")):
-            out += " "
-        starts.append(len(out))
+        if pieces and not (tail.endswith("-") and tail != " -"):
+            pieces.append(" ")
+            size, tail = size + 1, tail[-1:] + " "
+        starts.append(size)
         numbers.append(ln.number)
-        out += piece
-    return JoinedText(out, tuple(starts), tuple(numbers))
+        pieces.append(piece)
+        size, tail = size + len(piece), (tail + piece)[-2:]
+    return JoinedText("".join(pieces), tuple(starts), tuple(numbers))
 
 
 # -- the list of abbreviations -----------------------------------------------------------------------------------------
