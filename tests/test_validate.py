@@ -327,6 +327,21 @@ def test_rule_is_silent_on_the_correct_case(rule: str, tmp_path: Path) -> None:
     assert validated(tmp_path, rule, docs) == []
 
 
+def test_wages_and_provisions_need_no_goal(tmp_path: Path) -> None:
+    """An apparatus article (LO) or a provision (PR) linked to no OD is no gap; a grant article (WT) beside them is."""
+    dg = document("a.txt")
+    od, art = _linked_pair(dg)
+    dg.link(od, art, "od", (7, 8))
+    dg.link(od, art, "article", (22, 23))
+    dg.article("JB0-1JAB2ZZ-LO", "LONEN", (40, 40))
+    dg.article("JB0-1JBB2AC-PR", "COMPETITIVITEITSPROVISIE", (50, 50))
+    dg.article("TB0-1THC2UF-WT", "INDIVIDUEEL MAATWERK", (60, 60))
+    found = validated(tmp_path, "artikel-zonder-od", [dg])
+    assert [(f.source_lines, f.message) for f in found] == [
+        ("60-60", "Expenditure article TB0-1THC2UF-WT is linked to no operational goal in this document.")
+    ]
+
+
 def test_a_difference_in_wording_is_reported_word_by_word(tmp_path: Path) -> None:
     docs, _, _ = titel_tussen_documenten(broken=True)
     (found,) = validated(tmp_path, "titel-tussen-documenten", docs)
