@@ -190,7 +190,7 @@ def _read_in_worker(item: Input, max_bytes: int) -> Outcome:
             iri=outcome.iri,
             kind=_kind(outcome),
             report=outcome.report,
-            triples=len(outcome.graph),
+            triples=len(outcome.triples),
             ntriples=document_part(outcome).ntriples,
             view=view_part(outcome, _credits()).ntriples,
             evidence=evidence(outcome),
@@ -214,7 +214,7 @@ def _credits() -> dict:
 
 def triple_count(d: Loaded) -> int:
     """How many triples a loaded document's graph holds."""
-    return d.triples if isinstance(d, LoadedDocument) else len(d.graph)
+    return d.triples if isinstance(d, LoadedDocument) else len(d.triples)
 
 
 def evidence(d: Loaded) -> lineage.Evidence:
@@ -223,7 +223,7 @@ def evidence(d: Loaded) -> lineage.Evidence:
 
 
 def _kind(d: Loaded) -> URIRef:
-    return d.kind if isinstance(d, LoadedDocument) else d.graph.value(d.iri, RDF.type)
+    return d.kind if isinstance(d, LoadedDocument) else d.facts.value(d.iri, RDF.type)
 
 
 def ontology_graph() -> Graph:
@@ -252,7 +252,7 @@ def _nt(graph: Graph | Iterable[tuple]) -> bytes:
 
 def document_part(document: Loaded, graph_iri: str | None = None) -> store.GraphPart:
     """One document's triples for its named graph (``graph_iri`` renames the document, for benchmarks)."""
-    nt = document.ntriples if isinstance(document, LoadedDocument) else _nt(document.graph)
+    nt = document.ntriples if isinstance(document, LoadedDocument) else _nt(document.triples)
     if graph_iri is not None:
         nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
     return store.GraphPart(graph_iri or str(document.iri), nt)
@@ -261,7 +261,7 @@ def document_part(document: Loaded, graph_iri: str | None = None) -> store.Graph
 def view_part(document: Loaded, credits: dict, graph_iri: str | None = None) -> store.GraphPart:
     """One document's flat amounts for the view graph (``graph_iri`` renames the document as :func:`document_part` does)."""
     loaded = isinstance(document, LoadedDocument)
-    nt = document.view if loaded else _nt(dict.fromkeys(views.amount_triples(document.graph, document.iri, credits)))
+    nt = document.view if loaded else _nt(dict.fromkeys(views.amount_triples(document.facts, document.iri, credits)))
     if graph_iri is not None:
         nt = nt.replace(str(document.iri).encode(), graph_iri.encode())
     return store.GraphPart(views.AMOUNTS_GRAPH, nt, union=False)

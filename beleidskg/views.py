@@ -16,12 +16,13 @@ union the other templates query), so no other template sees its nodes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import DCTERMS, PROV, RDF, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import QB
 
+from beleidskg.loaders.model import Facts
 from beleidskg.loaders.vocab import BKG, ID
 
 #: The named graph of the flat amount view.
@@ -43,15 +44,14 @@ def amounts(graph: Graph, document: URIRef, credits: dict[URIRef, Literal]) -> G
     the view gives the rows the same query gives on the observations.
     """
     view = Graph()
-    view.addN((s, p, o, view) for s, p, o in amount_triples(graph, document, credits))
+    view.addN((s, p, o, view) for s, p, o in amount_triples(Facts(graph), document, credits))
     return view
 
 
-def amount_triples(graph: Graph, document: URIRef, credits: dict[URIRef, Literal]) -> Iterator[tuple]:
-    """The triples of :func:`amounts`, without building a graph of them (the build writes them out directly);
-    a triple may come more than once."""
-    facts = _Facts(graph)
-    name = graph.value(document, BKG.bestandsnaam)
+def amount_triples(facts: Facts, document: URIRef, credits: dict[URIRef, Literal]) -> Iterator[tuple]:
+    """The triples of :func:`amounts` from a document's indexed triples, without building a graph of them
+    (the build writes them out directly); a triple may come more than once."""
+    name = facts.value(document, BKG.bestandsnaam)
     for obs in sorted(set(facts.subjects(RDF.type, BKG.Bedrag))):
         node = URIRef(str(obs) + SUFFIX)
         of = facts.of(obs)
@@ -89,29 +89,7 @@ def amount_triples(graph: Graph, document: URIRef, credits: dict[URIRef, Literal
                 yield node, prop, value
 
 
-class _Facts:
-    """A document's triples indexed once, by subject and by (predicate, object) for the two reverse lookups:
-    the view looks up a dozen facts for each of thousands of amounts, and each rdflib lookup walks its index anew."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.by_subject: dict[URIRef, dict[URIRef, list]] = {}
-        self.by_object: dict[tuple[URIRef, object], list[URIRef]] = {}
-        reverse = (RDF.type, BKG.over)
-        for s, p, o in graph:
-            self.by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-            if p in reverse:
-                self.by_object.setdefault((p, o), []).append(s)
-
-    def of(self, subject: URIRef) -> Callable[[URIRef], list]:
-        """The values of ``subject``'s properties, as a function of the property."""
-        props = self.by_subject.get(subject, {})
-        return lambda p: props.get(p, [])
-
-    def subjects(self, p: URIRef, o: object) -> list[URIRef]:
-        return self.by_object.get((p, o), [])
-
-
-def _titles(facts: _Facts, subject: URIRef) -> Iterator[Literal]:
+def _titles(facts: Facts, subject: URIRef) -> Iterator[Literal]:
     """The subject's titles as this document's headings print them (``bkg:Vermelding`` with ``dcterms:title``)."""
     for heading in facts.subjects(BKG.over, subject):
         if BKG.Vermelding in facts.of(heading)(RDF.type):

@@ -11,7 +11,7 @@ that word a goal differently thus give two statements, never an overwrite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, URIRef
@@ -121,6 +121,38 @@ def _local_name(iri: URIRef) -> str:
     return "-".join(str(iri).rsplit("/", 2)[-2:])
 
 
+class Facts:
+    """Triples indexed once, by subject and by (predicate, object).
+
+    Later stages (the reading report, the flat amount view) look up a dozen
+    facts for each of thousands of nodes; a dict lookup is what they need,
+    not an rdflib graph walking its index anew for each.
+    """
+
+    def __init__(self, triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> None:
+        self.by_subject: dict[URIRef, dict[URIRef, list]] = {}
+        self.by_object: dict[tuple[URIRef, object], list[URIRef]] = {}
+        for triple in triples:
+            self.add(*triple)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+        self.by_object.setdefault((p, o), []).append(s)
+
+    def of(self, subject: URIRef) -> Callable[[URIRef], list]:
+        """The values of ``subject``'s properties, as a function of the property."""
+        props = self.by_subject.get(subject, {})
+        return lambda p: props.get(p, [])
+
+    def value(self, subject: URIRef, p: URIRef) -> URIRef | Literal | None:
+        """One value of ``subject``'s property ``p`` (the first written), or None."""
+        values = self.by_subject.get(subject, {}).get(p)
+        return values[0] if values else None
+
+    def subjects(self, p: URIRef, o: object) -> list[URIRef]:
+        return self.by_object.get((p, o), [])
+
+
 class DocumentGraph:
     """The triples one document contributes, written through typed helpers.
 
@@ -129,10 +161,12 @@ class DocumentGraph:
 
     def __init__(self, doc: SourceDocument, kind: URIRef, title: str, span: tuple[int, int]) -> None:
         self.doc = doc
-        #: The triples written, gathered (many are written several times) and put in the graph in bulk, in the
-        #: order first written: a dict, whose keys keep that order, as a graph's store does.
-        self._pending: dict[tuple[URIRef, URIRef, URIRef | Literal], None] = {}
-        self._graph = Graph(store="SimpleMemory")
+        #: The triples written (many are written several times), each once, in the order first written: a dict,
+        #: whose keys keep that order, as a graph's store does. The build writes them out as they are; an rdflib
+        #: graph (:attr:`graph`) or an index (:attr:`facts`) is made only when asked for.
+        self._triples: dict[tuple[URIRef, URIRef, URIRef | Literal], None] = {}
+        self._graph: Graph | None = None
+        self._facts: Facts | None = None
         self.iri = document_iri(doc)
         self._spans: set[tuple[int, int]] = set()
         #: The IRI of each span as the loader numbered it (many facts cite the same lines).
@@ -153,15 +187,35 @@ class DocumentGraph:
         self.source(self.iri, span)
 
     def _triple(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
-        self._pending[triple] = None
+        if triple not in self._triples:
+            self._triples[triple] = None
+            self._graph = None
+            if self._facts is not None:
+                self._facts.add(*triple)
+
+    @property
+    def triples(self) -> Iterable[tuple[URIRef, URIRef, URIRef | Literal]]:
+        """The document's triples, each once, in the order first written."""
+        return self._triples.keys()
 
     @property
     def graph(self) -> Graph:
-        """The document's triples as an rdflib graph (context-free store: a document's graph is one graph)."""
-        if self._pending:
-            self._graph.addN((s, p, o, self._graph) for s, p, o in self._pending)
-            self._pending.clear()
+        """The document's triples as an rdflib graph (context-free store: a document's graph is one graph).
+
+        Made on first use: the build never needs it (it writes :attr:`triples` out and looks facts up in
+        :attr:`facts`), and filling an rdflib graph costs more than reading the document.
+        """
+        if self._graph is None:
+            self._graph = Graph(store="SimpleMemory")
+            self._graph.addN((s, p, o, self._graph) for s, p, o in self._triples)
         return self._graph
+
+    @property
+    def facts(self) -> Facts:
+        """The document's triples indexed for lookups by subject and by (predicate, object)."""
+        if self._facts is None:
+            self._facts = Facts(self._triples)
+        return self._facts
 
     # -- provenance -----------------------------------------------------------
 

@@ -107,21 +107,17 @@ class _Coverage:
     """Which logical lines the facts of a document graph were read from."""
 
     def __init__(self, dg: DocumentGraph) -> None:
-        g = dg.graph
-        types: dict[URIRef, list[URIRef]] = {}
-        for node, _, cls in g.triples((None, RDF.type, None)):
-            types.setdefault(node, []).append(cls)
+        facts = dg.facts
         self.any = lines_read(dg)
         self.starts: dict[URIRef, set[int]] = {}
         self.amount_lines: set[int] = set()
         for node, (first, last) in dg.spans_read.items():
-            if any(cls in (BKG.Bedrag, BKG.IndicatorWaarde, BKG.Tabelrij) for cls in types.get(node, ())):
+            if any(cls in (BKG.Bedrag, BKG.IndicatorWaarde, BKG.Tabelrij) for cls in facts.of(node)(RDF.type)):
                 self.amount_lines.update(range(first, last + 1))
-        for mention in g.subjects(RDF.type, BKG.Vermelding):
-            about = g.value(mention, BKG.over)
-            for cls in types.get(about, ()):
+        for mention in facts.subjects(RDF.type, BKG.Vermelding):
+            for cls in facts.of(facts.value(mention, BKG.over))(RDF.type):
                 self.starts.setdefault(cls, set()).add(dg.spans_read[mention][0])
-        statements = [*g.subjects(RDF.type, BKG.Koppeling), *g.subjects(RDF.type, BKG.Verwijzing)]
+        statements = [*facts.subjects(RDF.type, BKG.Koppeling), *facts.subjects(RDF.type, BKG.Verwijzing)]
         self.linked = {n for k in statements for n in range(*_closed(dg.spans_read[k]))}
 
     def read_between(self, first: int, last: int) -> bool:
@@ -323,13 +319,17 @@ def _missing_closing_parts(doc: SourceDocument, closing: dict[str, re.Pattern[st
 
 def _articles_without_table(dg: DocumentGraph) -> list[Gap]:
     """Article sections whose credit or execution table was not read."""
-    g = dg.graph
+    facts = dg.facts
     credit_tables = {dg.local(f"dataset/{table}") for table in ARTICLE_TABLES}
-    with_amounts = {g.value(b, BKG.betreft) for b in g.subjects(RDF.type, BKG.Bedrag) if g.value(b, QB.dataSet) in credit_tables}
+    with_amounts = {
+        facts.value(b, BKG.betreft)
+        for b in facts.subjects(RDF.type, BKG.Bedrag)
+        if facts.value(b, QB.dataSet) in credit_tables
+    }
     gaps = []
-    for mention in g.subjects(RDF.type, BKG.Vermelding):
-        art = g.value(mention, BKG.over)
-        if (art, RDF.type, BKG.Begrotingsartikel) in g and art not in with_amounts:
+    for mention in facts.subjects(RDF.type, BKG.Vermelding):
+        art = facts.value(mention, BKG.over)
+        if BKG.Begrotingsartikel in facts.of(art)(RDF.type) and art not in with_amounts:
             code = str(art).rsplit("/", 1)[-1]
             gaps.append(
                 Gap(

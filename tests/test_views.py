@@ -19,12 +19,13 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
-#: Every amount as the observations state it: the observation, table, row, year, credit, amount, unit, file, lines, text.
+#: Every amount as the observations state it: the observation, table, row, year, credit, amount, unit, file, lines, text
+#: (the OPTIONAL last: Oxigraph joins what follows an OPTIONAL after it, 80 s here instead of 0.1 s).
 OBSERVED = PREFIXES + """SELECT ?obs ?table ?line ?year ?credit ?amount ?unit ?file ?first ?last ?text WHERE {
   ?obs a bkg:Bedrag ; qb:dataSet/dcterms:type ?table ; bkg:rij ?line ; bkg:kredietsoort/skos:notation ?credit ;
        bkg:bedrag ?amount ; bkg:eenheid ?unit ; bkg:bron ?span .
-  OPTIONAL { ?obs bkg:jaar ?year }
   ?span bkg:document/bkg:bestandsnaam ?file ; bkg:eersteRegel ?first ; bkg:laatsteRegel ?last ; bkg:tekst ?text .
+  OPTIONAL { ?obs bkg:jaar ?year }
 }"""
 #: The same, read from the view.
 FLAT = PREFIXES + f"""SELECT ?obs ?table ?line ?year ?credit ?amount ?unit ?file ?first ?last ?text WHERE {{
