@@ -394,7 +394,7 @@ def query_docs_command(store_path: Path, output: Path | None) -> None:
     default=Limits.memory_mib,
     show_default=True,
     type=click.IntRange(0),
-    help="Address space cap per worker (MiB; 0: none).",
+    help="Address space a query may add to its worker, beyond the open store (MiB; 0: no cap).",
 )
 @click.option(
     "--licence", show_default="EUPL-1.2", help="IRI of the licence the dataset description states."

@@ -44,7 +44,7 @@ CACHE_BYTES = 64 * 2**20
 
 @dataclass(frozen=True)
 class Limits:
-    """What one query may use: wall time, rows, and the address space of its worker (MiB; 0: no cap)."""
+    """What one query may use: wall time, rows, and the address space it may add to its worker (MiB; 0: no cap)."""
 
     timeout: float = 30.0
     max_rows: int = templates.MAX_ROWS
@@ -61,15 +61,20 @@ class QueryFailed(Exception):
 
 
 def _worker_main(store_path: str, conn: Connection, memory_mib: int) -> None:
-    """A worker: open the store read-only, then run one job after another until the pipe closes."""
-    if memory_mib:
-        cap = memory_mib * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    """A worker: open the store read-only, then run one job after another until the pipe closes.
+
+    The address-space cap is set once the store is open: it bounds the queries, and opening the store
+    (RocksDB reserves address space for its threads and caches, more on a busy machine) must not abort.
+    """
     try:
         snapshot = store.Reader(Path(store_path)).current()  # held (with its lock) for the worker's life
     except store.StoreError as exc:
         conn.send((False, str(exc)))
         return
+    if memory_mib:
+        used = _address_space()
+        cap = used + memory_mib * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     db = snapshot.db
     conn.send((True, snapshot.name))
     while True:
@@ -87,6 +92,15 @@ def _worker_main(store_path: str, conn: Connection, memory_mib: int) -> None:
             conn.send((False, (503, "the query needed more memory than a worker may use; narrow it")))
         except Exception as exc:  # a bug: say which, keep the worker
             conn.send((False, (500, f"{type(exc).__name__}: {exc}")))
+
+
+def _address_space() -> int:
+    """This process's address space now, in bytes (Linux; 0 where /proc does not say)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 class Worker:

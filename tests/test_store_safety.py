@@ -255,14 +255,14 @@ def test_a_running_server_serves_the_rebuilt_store_and_says_which_build(tmp_path
 
 @pytest.fixture
 def broken_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build of a real document whose graph has a float where an exact decimal belongs: a structural violation."""
+    """A build of a real document whose graph has a float beside an exact decimal: a structural violation."""
     load_documents = build.load_documents
 
     def broken(paths, max_bytes: int) -> build.BuildResult:
         result = load_documents([corpus_file("000")], max_bytes)
-        graph = result.documents[0].graph
-        amount, _, exact = next(iter(graph.triples((None, BKG.bedrag, None))))
-        graph.set((amount, BKG.bedrag, Literal(float(exact), datatype=XSD.double)))
+        document = result.documents[0]
+        amount, _, exact = next(t for t in document.triples if t[1] == BKG.bedrag)
+        document.add(amount, BKG.bedrag, Literal(float(exact), datatype=XSD.double))
         return result
 
     monkeypatch.setattr(build, "load_documents", broken)

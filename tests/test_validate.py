@@ -327,14 +327,18 @@ def test_rule_is_silent_on_the_correct_case(rule: str, tmp_path: Path) -> None:
     assert validated(tmp_path, rule, docs) == []
 
 
-def test_wages_and_provisions_need_no_goal(tmp_path: Path) -> None:
-    """An apparatus article (LO) or a provision (PR) linked to no OD is no gap; a grant article (WT) beside them is."""
+def test_wages_provisions_and_financial_transactions_need_no_goal(tmp_path: Path) -> None:
+    """An apparatus article (LO), a provision (PR), a loan (LE) or a participation (PA) linked to no OD is no gap;
+    a grant article (WT) beside them is."""
     dg = document("a.txt")
     od, art = _linked_pair(dg)
     dg.link(od, art, "od", (7, 8))
     dg.link(od, art, "article", (22, 23))
     dg.article("JB0-1JAB2ZZ-LO", "LONEN", (40, 40))
     dg.article("JB0-1JBB2AC-PR", "COMPETITIVITEITSPROVISIE", (50, 50))
+    # 000:2082
+    dg.article("TB0-1THC2TB-PA", "HET VERSTREKKEN VAN LENINGEN IN HET KADER VAN DE SOCIALE ECONOMIE", (55, 55))
+    dg.article("TB0-1THC2TC-LE", "LENINGEN", (57, 57))
     dg.article("TB0-1THC2UF-WT", "INDIVIDUEEL MAATWERK", (60, 60))
     found = validated(tmp_path, "artikel-zonder-od", [dg])
     assert [(f.source_lines, f.message) for f in found] == [
@@ -371,7 +375,7 @@ def test_a_broken_graph_violates_the_structural_shapes(tmp_path: Path) -> None:
     dg = document("a.txt")
     art = dg.article("TB0-1THC2UA-WT", "A", (10, 10))
     amount = dg.amount("kredietevolutie", art, "BO", 2026, "VAK", D(5), (12, 12))
-    dg.graph.set((amount, BKG.bedrag, Literal(5.0, datatype=XSD.double)))  # a float, not an exact decimal
+    dg.add(amount, BKG.bedrag, Literal(5.0, datatype=XSD.double))  # a float beside the exact decimal
     dg.article_code("TB0-1THC2U")  # a truncated code
     path = tmp_path / "store"
     store.write(path, [build.ontology_part(), build.document_part(dg)], {"documents": []})
