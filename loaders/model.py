@@ -11,6 +11,7 @@ that word a goal differently thus give two statements, never an overwrite.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -119,6 +120,18 @@ def span_iri(doc: SourceDocument, source_span: tuple[int, int]) -> URIRef:
 def _local_name(iri: URIRef) -> str:
     """'.../od/4' -> 'od-4', '.../artikel/TB0-1THC2UA-WT' -> 'artikel-TB0-1THC2UA-WT'."""
     return "-".join(str(iri).rsplit("/", 2)[-2:])
+
+
+def _literal(value: object) -> Literal:
+    """``value`` as a typed literal (a decimal as ``xsd:decimal``, keeping its digits: 5.0 stays '5.0')."""
+    return _made_literal(type(value), str(value) if isinstance(value, Decimal) else value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _made_literal(kind: type, value: object) -> Literal:
+    """A literal made once per distinct typed value: a document writes the same line numbers, years and labels
+    thousands of times, and making an rdflib literal is not cheap. The type is part of the key (1, True, '1')."""
+    return Literal(Decimal(value), datatype=XSD.decimal) if kind is Decimal else Literal(value)
 
 
 class Facts:
@@ -244,13 +257,13 @@ class DocumentGraph:
             self._spans.add((first, last))
             self._triple((iri, RDF.type, BKG.Bronfragment))
             self._triple((iri, BKG.document, self.iri))
-            self._triple((iri, BKG.eersteRegel, Literal(first)))
-            self._triple((iri, BKG.laatsteRegel, Literal(last)))
+            self._triple((iri, BKG.eersteRegel, _literal(first)))
+            self._triple((iri, BKG.laatsteRegel, _literal(last)))
             self._triple((iri, BKG.tekst, Literal(text)))
             pages = self.doc.original.pages_of(first, last)
             if pages is not None:
-                self._triple((iri, BKG.pagina, Literal(pages[0])))
-                self._triple((iri, BKG.laatstePagina, Literal(pages[1])))
+                self._triple((iri, BKG.pagina, _literal(pages[0])))
+                self._triple((iri, BKG.laatstePagina, _literal(pages[1])))
         return iri
 
     def source(self, node: URIRef, span: tuple[int, int]) -> URIRef:
@@ -275,13 +288,7 @@ class DocumentGraph:
         """Add a triple; plain Python values become typed literals, ``None`` is skipped."""
         if o is None:
             return
-        if isinstance(o, (URIRef, Literal)):
-            obj = o
-        elif isinstance(o, Decimal):
-            obj = Literal(o, datatype=XSD.decimal)
-        else:
-            obj = Literal(o)
-        self._triple((s, p, obj))
+        self._triple((s, p, o if isinstance(o, (URIRef, Literal)) else _literal(o)))
 
     # -- document context -----------------------------------------------------
 
