@@ -36,6 +36,10 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _INNER_RUN = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 
+#: A row of a pipe table, as PDF-to-Markdown tools (docling, marker, ...) write tables: '| BA 2025 | 598.220 | 568.220 |'.
+_PIPE_ROW_RE = re.compile(r"^\s*\|(.*)\|\s*$")
+#: The rule under a pipe table's header ('|---|:---:|'), or a horizontal rule: drawing, not content.
+_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _UNIT_RE = re.compile(r"\((?:in\s+)?(?:duizend|x\s*1\.?000)\s+euro\)|\((?:k)?euro\)", re.IGNORECASE)
 _YEAR = r"(?:19|20)\d\d"
 _CREDIT_HEADER_RE = re.compile(rf"^\s*((?:{_YEAR}\s+)?(?:(?:VAK|VEK|AO|TO|LO)(?=\s|$)\s*)+)")
@@ -58,10 +62,13 @@ def clean_line(line: str) -> str:
     """One line with its spaces made plain: odd spaces become spaces, inner runs one space.
 
     Leading whitespace is kept (some loaders read indentation as a page start);
+    a pipe table's row ('| Index | 11.433 | 11.433 |') becomes its cells ('Index 11.433 11.433');
     a form feed (a page break in ``pdftotext`` output) and a carriage return are removed.
     Cached: every line is cleaned when looking for page furniture and again when read.
     """
     line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line.replace("\f", "").replace("\r", "")))
+    if pipes := _PIPE_ROW_RE.match(line):  # a pipe table's row is its cells, as a plain text row is
+        line = " ".join(cell.strip() for cell in pipes.group(1).split("|") if cell.strip())
     if line.endswith("\u00ad"):  # a soft hyphen at the end of a line is the hyphen of a wrapped word
         line = line[:-1] + "-"
     return _INNER_RUN.sub(" ", line.replace("\u00ad", ""))
@@ -179,7 +186,7 @@ def logical_lines(line: str, columns: int | None) -> tuple[list[str], int | None
 
 
 def _furniture(lines: list[str]) -> set[int]:
-    """0-based indices of lines that are page furniture: running headers/footers and page numbers.
+    """0-based indices of lines that are page furniture: running headers/footers, page numbers and table rules.
 
     A running header or footer is a line (digits ignored) repeated on at least
     three pages and on a good share of all pages, that stands at page boundaries
@@ -217,7 +224,8 @@ def _furniture(lines: list[str]) -> set[int]:
             found |= set(occurrences)
     # a page number beside a running header, or at a form feed, is furniture even without a chain
     found |= {i for i in numbers if any(j in found or j in breaks for j in (i - 2, i - 1, i + 1, i + 2))}
-    return found
+    # a table's rule lines too (added last: a table header above its rule is no running header)
+    return found | {i for i, line in enumerate(lines) if _RULE_RE.match(line)}
 
 
 def page_breaks(lines: list[str]) -> tuple[int, ...] | None:
@@ -331,5 +339,7 @@ def furniture_summary(doc: SourceDocument) -> Counter[str]:
     source = doc.source or doc
     kinds: Counter[str] = Counter()
     for n in doc.furniture:
-        kinds["paginanummer" if _PAGE_NUMBER_RE.match(source.line(n).replace("\f", "")) else "kop- of voettekst"] += 1
+        line = source.line(n).replace("\f", "")
+        kind = "paginanummer" if _PAGE_NUMBER_RE.match(line) else "tabelrand" if _RULE_RE.match(line) else "kop- of voettekst"
+        kinds[kind] += 1
     return kinds

@@ -173,6 +173,30 @@ def pdftotext_layout(text: str) -> str:
     return "\n".join(out)
 
 
+def markdown_tables(text: str) -> str:
+    """Tables as pipe tables (PDF-to-Markdown tools: docling, marker): a header row over a rule, a row per line.
+
+    A credit or column header becomes ``| | VAK | VEK |`` over ``|---|---:|---:|``; a row of a short label and
+    amounts becomes ``| BA 2025 | 598.220 | 568.220 |``.
+    """
+    out = []
+    for line in text.split("\n"):
+        tokens = line.split()
+        if _CREDITS.match(line) or _ROUNDS.match(line):
+            year = re.match(r"^\s*((?:19|20)\d\d)\s", line)
+            rounds = _ROUND.findall(line[year.end() if year else 0 :]) if _ROUNDS.match(line) else None
+            cells = ([year.group(1)] if year else []) + rounds if rounds else tokens
+            out += ["| | " + " | ".join(cells) + " |", "|---" + "|---:" * len(cells) + "|"]
+            continue
+        first_amount = next((k for k, t in enumerate(tokens) if _is_amount(t) and k > 0), None)
+        words, amounts = _row_tokens(line)
+        if first_amount is not None and amounts >= 2 and words <= 4 and all(_is_amount(t) for t in tokens[first_amount:]):
+            out.append("| " + " ".join(tokens[:first_amount]) + " | " + " | ".join(tokens[first_amount:]) + " |")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def page_furniture(text: str, every: int = 47) -> str:
     """A running header and a page number on every page, with a form feed at each page break.
 
@@ -199,4 +223,5 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "pdftotext-layout": pdftotext_layout,
     "labels-then-amounts": labels_then_amounts,
     "page-furniture": page_furniture,
+    "markdown-tables": markdown_tables,
 }
