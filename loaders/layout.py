@@ -26,6 +26,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .numbers import AMOUNT_TOKEN_RE, YEAR_TOKEN_RE
@@ -173,7 +174,7 @@ def logical_lines(line: str, columns: int | None) -> tuple[list[str], int | None
             continue
         tokens = piece.split()
         amounts = sum(1 for t in tokens if _is_amount(t))
-        if columns and amounts >= 2 * columns:
+        if columns and columns >= 2 and amounts >= 2 * columns:  # (a lone 'VEK' opens no table: prose is left alone)
             out += split_rows(piece, columns)
             continue
         if columns and not amounts and len(tokens) >= _PROSE_WORDS:
@@ -303,6 +304,66 @@ def pair_label_columns(lines: list[str], origin: list[tuple[int, int]]) -> tuple
     return out, spans
 
 
+#: One cell of a credit or column header: a year, a credit type or a budget round.
+_HEADER_CELL_RE = re.compile(rf"^\s*(?:{_YEAR}|VAK|VEK|AO|TO|LO|{_ROUND})\s*$")
+
+
+_ROUND_CELL_RE = re.compile(rf"^\s*{_ROUND}\s*$")
+
+
+def _content_after(lines: list[str], i: int, reach: int = 40) -> Iterator[int]:
+    """The non-blank lines after line ``i`` (0-based), as far as ``reach``."""
+    return (k for k in range(i + 1, min(len(lines), i + 1 + reach)) if lines[k].strip())
+
+
+def join_cells(lines: list[str], origin: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """A table printed cell by cell put back in rows: each header cell and each amount on a line of its own.
+
+    Extractors that emit each text box of a table on a line (pdfminer's layout analysis) give 'VAK',
+    'VEK', 'BA 2025', '598.220', '568.220', 'Index', .... Header cells in a row are joined into the
+    longest header they make (its column count says how many amounts a row has); under it, a short
+    label followed by exactly that many lines of one amount each is one row. Each joined line cites
+    the source lines of its cells; a prose line ends the table.
+    """
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    columns: int | None = None
+    i = 0
+    while i < len(lines):
+        # a header's cells start with its credit types (or the year before them): a run of round names alone
+        # ('1e BA', '1e BA-JR', 'BU') is a table's row labels printed before their amounts
+        run = [i] if _HEADER_CELL_RE.match(lines[i]) and not _ROUND_CELL_RE.match(lines[i]) else []
+        for k in _content_after(lines, i) if run else ():
+            if not _HEADER_CELL_RE.match(lines[k]):
+                break
+            run.append(k)
+        header = next(
+            (n for n in range(len(run), 1, -1) if _columns_of_header(" ".join(lines[k].strip() for k in run[:n]))), None
+        )
+        joined: list[int] | None = run[:header] if header else None
+        if joined is None and columns and _is_label(lines[i]):
+            cells = list(itertools.islice(_content_after(lines, i), columns + 1))
+            label = [i]
+            if cells and lines[i].split()[-1] in ("BA", "BO") and YEAR_TOKEN_RE.match(lines[cells[0]].strip()):
+                label, cells = [i, cells[0]], cells[1:]  # the label's year wrapped: 'Bijstellingen BO' / '2026'
+            cells = cells[:columns]
+            if len(cells) == columns and all(_is_amounts(lines[k], 1) for k in cells):
+                joined = [*label, *cells]
+        if joined is None:
+            if len(lines[i].split()) >= _PROSE_WORDS and not any(_is_amount(t) for t in lines[i].split()):
+                columns = None
+            columns = _columns_of_header(lines[i]) or columns
+            out.append(lines[i])
+            spans.append(origin[i])
+            i += 1
+            continue
+        out.append(" ".join(lines[k].strip() for k in joined))
+        spans.append((origin[joined[0]][0], origin[joined[-1]][1]))
+        columns = _columns_of_header(out[-1]) or columns
+        i = joined[-1] + 1
+    return out, spans
+
+
 def normalise(doc: SourceDocument) -> SourceDocument:
     """The logical lines of ``doc``, each citing the source lines it came from.
 
@@ -310,17 +371,16 @@ def normalise(doc: SourceDocument) -> SourceDocument:
     result's identity (``sha256``) is the source's.
     """
     furniture = _furniture(list(doc.lines))
+    kept = [i for i in range(len(doc.lines)) if i not in furniture]
+    # cells on lines of their own joined first, so that a lone 'VEK' is not taken for a one-column header
+    lines, spans = join_cells([clean_line(doc.lines[i]) for i in kept], [(i + 1, i + 1) for i in kept])
     out: list[str] = []
     origin: list[tuple[int, int]] = []
     columns: int | None = None
-    for i, raw in enumerate(doc.lines):
-        if i in furniture:
-            continue
-        line = clean_line(raw)
+    for line, span in zip(lines, spans, strict=True):
         pieces, columns = logical_lines(line, columns) if line.strip() else ([line], columns)
-        for piece in pieces:
-            out.append(piece)
-            origin.append((i + 1, i + 1))
+        out += pieces
+        origin += [span] * len(pieces)
     out, origin = pair_label_columns(out, origin)
     if doc.pages is None and (pages := page_breaks(list(doc.lines))) is not None:
         doc = replace(doc, pages=pages)

@@ -181,17 +181,42 @@ def markdown_tables(text: str) -> str:
     """
     out = []
     for line in text.split("\n"):
-        tokens = line.split()
-        if _CREDITS.match(line) or _ROUNDS.match(line):
-            year = re.match(r"^\s*((?:19|20)\d\d)\s", line)
-            rounds = _ROUND.findall(line[year.end() if year else 0 :]) if _ROUNDS.match(line) else None
-            cells = ([year.group(1)] if year else []) + rounds if rounds else tokens
+        if (cells := _header_cells(line)) is not None:
             out += ["| | " + " | ".join(cells) + " |", "|---" + "|---:" * len(cells) + "|"]
-            continue
-        first_amount = next((k for k, t in enumerate(tokens) if _is_amount(t) and k > 0), None)
-        words, amounts = _row_tokens(line)
-        if first_amount is not None and amounts >= 2 and words <= 4 and all(_is_amount(t) for t in tokens[first_amount:]):
-            out.append("| " + " ".join(tokens[:first_amount]) + " | " + " | ".join(tokens[first_amount:]) + " |")
+        elif (row := _table_row(line)) is not None:
+            out.append(f"| {row[0]} | " + " | ".join(row[1]) + " |")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _header_cells(line: str) -> list[str] | None:
+    """The cells of a credit or column header line ('2023', '1e BA', '1e BA-JR', ...), None for any other line."""
+    if not (_CREDITS.match(line) or _ROUNDS.match(line)):
+        return None
+    year = re.match(r"^\s*((?:19|20)\d\d)\s", line)
+    rounds = _ROUND.findall(line[year.end() if year else 0 :]) if _ROUNDS.match(line) else None
+    return ([year.group(1)] if year else []) + rounds if rounds else line.split()
+
+
+def _table_row(line: str) -> tuple[str, list[str]] | None:
+    """A table row's label and amounts ('BA 2025', ['598.220', '568.220']), None for any other line."""
+    tokens = line.split()
+    first_amount = next((k for k, t in enumerate(tokens) if _is_amount(t) and k > 0), None)
+    words, amounts = _row_tokens(line)
+    if first_amount is None or amounts < 2 or words > 4 or not all(_is_amount(t) for t in tokens[first_amount:]):
+        return None
+    return " ".join(tokens[:first_amount]), tokens[first_amount:]
+
+
+def cells_on_own_lines(text: str) -> str:
+    """Each cell of a table's headers and rows on a line of its own (pdfminer emits a table's text boxes so)."""
+    out = []
+    for line in text.split("\n"):
+        if (cells := _header_cells(line)) is not None:
+            out += cells
+        elif (row := _table_row(line)) is not None:
+            out += [row[0], *row[1]]
         else:
             out.append(line)
     return "\n".join(out)
@@ -225,3 +250,5 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "page-furniture": page_furniture,
     "markdown-tables": markdown_tables,
 }
+# cells_on_own_lines is not among them: its compensation tables (a header among words) and untyped breakdowns
+# are not read back; tests/test_layout.py checks what it does read, and that the rest is named as gaps.

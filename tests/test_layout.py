@@ -7,13 +7,21 @@ from decimal import Decimal
 from functools import cache
 
 import pytest
-from rdflib import RDF, URIRef
+from rdflib import DCTERMS, RDF, URIRef
+from rdflib.namespace import QB
 
 from beleidskg.loaders import DocumentGraph, SourceDocument, layout, load
 from beleidskg.loaders.vocab import BKG
 
 from .conftest import corpus_file
-from .layouts import LAYOUTS, credit_tables_on_one_line, page_furniture, unit_joined_to_header, without_blank_lines
+from .layouts import (
+    LAYOUTS,
+    cells_on_own_lines,
+    credit_tables_on_one_line,
+    page_furniture,
+    unit_joined_to_header,
+    without_blank_lines,
+)
 
 #: What depends on the text's bytes or line numbers rather than on what the document says.
 _PROVENANCE = {BKG.bron, BKG.tabelbron, BKG.bestandsnaam, BKG.sha256, BKG.aantalRegels}
@@ -112,6 +120,55 @@ def test_a_table_printed_column_by_column_is_read_in_rows() -> None:
     doc = layout.normalise(SourceDocument("x.txt", text))
     assert doc.lines[2:5] == ("BA 2025 598.220 568.220", "Index 11.433 11.433", "BO 2026 609.653 579.653")
     assert doc.cite(3, 3)[:2] == (3, 6)  # the label's line through its amounts' line
+
+
+def test_a_table_printed_cell_by_cell_is_read_in_rows() -> None:
+    """pdfminer's text boxes: each header cell and each amount on a line of its own, blank lines between."""
+    text = "(duizend euro)\nVAK\n\nVEK\nBA 2025\n598.220\n568.220\nIndex\n11.433\n11.433\nBO 2026\n609.653\n579.653\n"
+    doc = layout.normalise(SourceDocument("x.txt", text))
+    assert doc.lines[1:5] == ("VAK VEK", "BA 2025 598.220 568.220", "Index 11.433 11.433", "BO 2026 609.653 579.653")
+    assert doc.cite(2, 2)[:2] == (2, 4) and doc.cite(3, 3)[:2] == (5, 7)
+    # an execution header's cells make its two header lines, and six amounts a row
+    cells = ["VAK", "VEK", "2023", "1e BA", "1e BA-JR", "BU", "1e BA", "1e BA-JR", "BU", "Uitgaven", "1", "2", "3", "4", "5", "6"]
+    doc = layout.normalise(SourceDocument("x.txt", "\n".join(cells)))
+    assert doc.lines == ("VAK VEK", "2023 1e BA 1e BA-JR BU 1e BA 1e BA-JR BU", "Uitgaven 1 2 3 4 5 6")
+    # a lone credit type in prose opens no table: a sentence with two years after it stays one line
+    doc = layout.normalise(SourceDocument("x.txt", "VEK\nBij BO/BA 2023 werden de ontvangsten voor 2023 geraamd op 187 keuro."))
+    assert len(doc.lines) == 2
+
+
+def _amounts(dg: DocumentGraph, tables: set[str] | None = None) -> Counter:
+    """The document's amounts (table kind, subject, row, year, credit type, value), without their lines."""
+    f = dg.facts
+    out: Counter = Counter()
+    for node in f.subjects(RDF.type, BKG.Bedrag):
+        table = str(f.value(f.value(node, QB.dataSet), DCTERMS.type))
+        if tables is None or table.rsplit("-", 1)[-1] in tables:
+            of = f.of(node)
+            props = (BKG.betreft, BKG.rij, BKG.jaar, BKG.kredietsoort, BKG.bedrag)
+            said = (str(v).replace(str(dg.iri), "") for p in props for v in of(p))
+            out[(table, *said)] += 1
+    return out
+
+
+def test_budget_tables_printed_cell_by_cell_give_their_amounts() -> None:
+    """The draft BBT's credit evolutions and totals from a cell-per-line text: every amount, and the compensation
+    and adjustment tables (a header among words, amounts cell by cell) named as gaps, never dropped silently."""
+    text = corpus_file("000").read_text(encoding="utf-8")
+    original = load(SourceDocument("a.txt", text))
+    dg = load(SourceDocument("a.txt", cells_on_own_lines(text)))
+    kept = {"kredietevolutie", "totalen"}
+    assert _amounts(dg, kept) == _amounts(original, kept) and sum(_amounts(original, kept).values()) > 100
+    assert {gap.kind for gap in dg.report.gaps} == {"compensatie-bijstellingstabellen"}
+    assert len(dg.report.gaps) == 5
+
+
+@pytest.mark.slow
+def test_execution_tables_printed_cell_by_cell_give_every_amount() -> None:
+    text = corpus_file("004").read_text(encoding="utf-8")
+    original = load(SourceDocument("a.txt", text))
+    dg = load(SourceDocument("a.txt", cells_on_own_lines(text)))
+    assert _amounts(dg) == _amounts(original) and sum(_amounts(original).values()) > 400
 
 
 def test_rows_of_one_line_split_by_the_column_count() -> None:
