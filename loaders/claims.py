@@ -32,6 +32,7 @@ from rdflib import RDF
 
 from . import records as r
 from .act_dates import ActDate, act_dates, named_periods
+from .event_dates import causes_after_adoption, event_dates
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -417,7 +418,8 @@ class _Extractor:
 
     def act_dates(self) -> None:
         """The date of each act the document cites by its title, and the period of each programme or cycle it names by
-        its acronym, against their other mentions (see :mod:`.act_dates`)."""
+        its acronym, against their other mentions (see :mod:`.act_dates`); the date a named thing entered into force or
+        started against its other mentions, and a resolution's cause against its adoption (see :mod:`.event_dates`)."""
         for period in named_periods(self.parsed.doc):
             if period.status == "contradicted":
                 how = f"{period.key[0]} from {period.key[1]} is given as {' and '.join(period.others)} elsewhere in this document"
@@ -432,6 +434,19 @@ class _Extractor:
             else:
                 how = "every citation of the act gives this date" if act.status == "matched" else "cited once"
             self.dated(act, how)
+        for event in event_dates(self.parsed):
+            event_name, thing = event.key
+            if event.status == "contradicted":
+                how = f"the {event_name} of '{thing}' is given as {' and '.join(event.others)} elsewhere in this document"
+            else:
+                how = f"every mention gives this {event_name}" if event.status == "matched" else "mentioned once"
+            self.dated(event, how)
+        for cause in causes_after_adoption(self.parsed):
+            if cause.status == "contradicted":
+                how = f"the resolution was adopted on {cause.others[0]}, before '{cause.key[1]}' it is said to result from"
+            else:
+                how = "the event it is said to result from comes before its adoption"
+            self.dated(cause, how)
 
     def dated(self, act: ActDate, how: str) -> None:
         """A ``datum`` claim of an act's date or a programme's period, compared with its other mentions as ``how`` says."""
