@@ -139,6 +139,7 @@ class _Reader:
                 self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
         self.out.records += bbt.read_footnotes(doc, self.owners, annex)
+        bbt.mend_quoted_titles(self.out)
         self.out.records += bbt.read_abbreviations(doc)
         if annex := initiatives.annex(self.doc):
             self.out.records += initiatives.read(self.doc, *annex)
