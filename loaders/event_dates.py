@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from . import records as r
 from .act_dates import ActDate
 from .maatregelen import Lexicon, Sentence, blocks, defined_names, is_heading, sentences
-from .text import normalise_space
+from .text import Line, is_noise, join_lines, normalise_space
 
 _MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
 _MONTH_NAMES += ("november", "december")
@@ -261,6 +261,77 @@ def _mentions(s: Sentence, lex: Lexicon) -> Iterator[_Mention]:
                 yield _Mention(s.lines(start, end), words, when, (event, thing.key))
 
 
+# -- approvals of counted things --------------------------------------------------------------------------------------
+
+_GOVERNMENT = r"(?:de\s+)?Vlaamse\s+[Rr]egering"
+_COUNTED = r"(?P<things>\d+\s[^.;:]{2,200}?)"
+#: The government approving counted things: '… waarna de Vlaamse Regering eind juni 38 addenda diversiteit en inclusie
+#: goedkeurde', 'Op 5 mei 2023 keurde de Vlaamse Regering 12 projecten goed', 'Volgende sectorconvenants en addenda
+#: werden op 1 juli 2023 goedgekeurd door de Vlaamse Regering: - 38 sectorconvenants - …'.
+_APPROVAL_RES = (
+    re.compile(
+        rf"{_GOVERNMENT}\s+(?:op\s+|in\s+)?(?P<date>{_DATE}),?\s+{_COUNTED}\s+"
+        r"(?:goedkeurde|goedkeurden|heeft\s+goedgekeurd|goedgekeurd\s+heeft)\b"
+    ),
+    re.compile(rf"\b(?:[Oo]p|[Ii]n)\s+(?P<date>{_DATE}),?\s+keurde\s+{_GOVERNMENT}\s+{_COUNTED}\s+goed\b"),
+    re.compile(
+        rf"(?P<things>[^.;:]{{2,200}}?)\s+(?:werd|werden|is|zijn)\s+(?:op\s+|in\s+)?(?P<date>{_DATE})\s+goedgekeurd\s+"
+        rf"door\s+{_GOVERNMENT}(?P<colon>\s*:)?"
+    ),
+)
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:en\s+)?|\s+en\s+(?=\d)")
+#: Where an item's name ends and a clause about it begins.
+_ITEM_END_RE = re.compile(r"\s+(?:met|die|dat|waarvan|waarbij|voor\s+een)\b.*$")
+_COUNTED_ITEM_RE = re.compile(r"^\d+\s+[^\W\d_]")
+_BULLET_ITEM_RE = re.compile(r"^\s*[-–−•▪]\s+(?P<item>\d+\s+\S.*?)\s*$")
+
+
+def _item_key(item: str) -> str:
+    return normalise_space(_ITEM_END_RE.sub("", item)).lower()
+
+
+def _listed_items(doc_lines: list[str], after: int) -> Iterator[tuple[int, str]]:
+    """The counted items a list right after line ``after`` gives ('- 38 sectorconvenants'), each with its line; blank
+    lines between items are skipped, anything else ends the list."""
+    n = after + 1
+    while n <= len(doc_lines):
+        line = doc_lines[n - 1]
+        if not line.strip():
+            n += 1
+            continue
+        m = _BULLET_ITEM_RE.match(line)
+        if m is None:
+            return
+        yield n, m["item"]
+        n += 1
+
+
+def _approvals(parsed: r.DocumentRecords) -> Iterator[_Mention]:
+    """Each approval of counted things by the government with its date: one mention per thing ('38 addenda diversiteit
+    en inclusie'), the count part of its name, so another count is another set of things."""
+    doc = parsed.doc
+    joined = join_lines([Line(n, line) for n, line in enumerate(doc.lines, 1) if not is_noise(line)])
+    for pattern in _APPROVAL_RES:
+        for m in pattern.finditer(joined.text):
+            when = parse_date(_DATE_RE.fullmatch(m["date"]))
+            first, last = joined.lines_of(m.start("date") if pattern is not _APPROVAL_RES[2] else m.start(), m.end())
+            text = normalise_space(m.group(0))
+            if m.groupdict().get("colon"):
+                for n, item in _listed_items(doc.lines, last):
+                    yield _Mention((first, n), f"{text} {item}", when, ("goedkeuring", _item_key(item)))
+                continue
+            for item in _ITEM_SPLIT_RE.split(m["things"].strip()):
+                if _COUNTED_ITEM_RE.match(item):
+                    span = joined.lines_of(m.start("things"), m.end())
+                    yield _Mention((min(first, span[0]), span[1]), text, when, ("goedkeuring", _item_key(item)))
+
+
+def _comparable(event: str, a: When, b: When) -> bool:
+    """Whether two mentions may be of one event: an approval of counted things in another year is another round (the
+    same number of sector agreements in two generations); entry into force and start happen once."""
+    return event != "goedkeuring" or not (a.year and b.year and a.year != b.year)
+
+
 def event_dates(parsed: r.DocumentRecords) -> list[ActDate]:
     """Each dated entry into force or start of a named thing the document tells of, and whether its mentions agree.
 
@@ -270,9 +341,10 @@ def event_dates(parsed: r.DocumentRecords) -> list[ActDate]:
     texts = blocks(doc, len(doc.lines))
     lex = defined_names(parsed, texts)
     found = [mention for block in texts for s in sentences(block) for mention in _mentions(s, lex)]
+    found += _approvals(parsed)
     out = []
     for mention in found:
-        same = [o for o in found if o.key == mention.key and o is not mention]
+        same = [o for o in found if o.key == mention.key and o is not mention and _comparable(o.key[0], o.when, mention.when)]
         others = [o for o in same if o.when.conflicts(mention.when)]
         status = "contradicted" if others else ("matched" if same else "unresolved")
         out.append(
