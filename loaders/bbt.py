@@ -314,8 +314,6 @@ def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
     return out
 
 
-
-
 def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:
     """The first line matching ``pattern``."""
     pattern = re.compile(pattern) if isinstance(pattern, str) else pattern

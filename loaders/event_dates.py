@@ -32,21 +32,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import records as r
-from .act_dates import ActDate
+from .act_dates import ActDate, running_text
 from .maatregelen import Lexicon, Sentence, blocks, defined_names, is_heading, sentences
-from .text import Line, is_noise, join_lines, normalise_space
+from .source import SourceDocument
+from .text import JoinedText, normalise_space
 
 _MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
 _MONTH_NAMES += ("november", "december")
 _MONTHS = "|".join(_MONTH_NAMES)
 #: A date as prose writes it: '3 juli 2023', '7/8 september 2021' (the first day), 'eind juni', 'juli 2023', '01/09/2023'.
-_DATE = (
+DATE = (
     rf"(?:(?P<day>\d{{1,2}})(?:/\d{{1,2}})?\s+(?P<month>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<part>begin|eind|einde|midden|half)\s+(?P<pmonth>{_MONTHS})(?:\s+(?P<pyear>(?:19|20)\d\d))?"
     rf"|(?P<mmonth>{_MONTHS})\s+(?P<myear>(?:19|20)\d\d)"
     r"|(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>(?:19|20)\d\d))(?![\d/])"
 )
-_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+DATE_RE = re.compile(DATE, re.IGNORECASE)
+#: The same without its groups, to stand more than once in one pattern (read with ``DATE_RE.fullmatch``).
+DATE_TEXT = re.sub(r"\(\?P<\w+>", "(?:", DATE)
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def _clause_before(text: str, end: int) -> tuple[str, bool]:
 def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
     """(event, pattern, where the thing stands) for each wording read: in group ``thing`` ('inside' the wording, or
     'after' it, a list of things), or the clause 'before' the match."""
-    thing, date, aux = r"(?P<thing>[^,;:.]{2,120}?)", rf"(?P<date>{_DATE})", r"(?:is|zijn|werd|werden)"
+    thing, date, aux = r"(?P<thing>[^,;:.]{2,120}?)", rf"(?P<date>{DATE})", r"(?:is|zijn|werd|werden)"
     out = []
     for event, (final, finite, noun, bare) in _EVENTS.items():
         wordings = [
@@ -216,6 +219,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
 
 
 _PATTERNS = _patterns()
+#: A word every wording of an event has: sentences without one are not read.
+_EVENT_WORD_RE = re.compile(r"werking|start|ingegaan|kracht|gelanceerd|lancering", re.IGNORECASE)
 _CONJUNCT_RE = re.compile(r"\s*(?:,|\ben\b)\s*")
 
 
@@ -240,7 +245,7 @@ def _mentions(s: Sentence, lex: Lexicon) -> Iterator[_Mention]:
     seen: set[tuple[int, str]] = set()
     for event, pattern, where in _PATTERNS:
         for m in pattern.finditer(text):
-            when = parse_date(_DATE_RE.fullmatch(m["date"]))
+            when = parse_date(DATE_RE.fullmatch(m["date"]))
             if where == "after":
                 things = list(_things_after(m["thing"], lex))
                 start, end = m.start(), m.start("thing") + len(" ".join(t.written for t in things))
@@ -270,13 +275,13 @@ _COUNTED = r"(?P<things>\d+\s[^.;:]{2,200}?)"
 #: werden op 1 juli 2023 goedgekeurd door de Vlaamse Regering: - 38 sectorconvenants - …'.
 _APPROVAL_RES = (
     re.compile(
-        rf"{_GOVERNMENT}\s+(?:op\s+|in\s+)?(?P<date>{_DATE}),?\s+{_COUNTED}\s+"
+        rf"{_GOVERNMENT}\s+(?:op\s+|in\s+)?(?P<date>{DATE}),?\s+{_COUNTED}\s+"
         r"(?:goedkeurde|goedkeurden|heeft\s+goedgekeurd|goedgekeurd\s+heeft)\b"
     ),
-    re.compile(rf"\b(?:[Oo]p|[Ii]n)\s+(?P<date>{_DATE}),?\s+keurde\s+{_GOVERNMENT}\s+{_COUNTED}\s+goed\b"),
+    re.compile(rf"\b(?:[Oo]p|[Ii]n)\s+(?P<date>{DATE}),?\s+keurde\s+{_GOVERNMENT}\s+{_COUNTED}\s+goed\b"),
+    # the things stand before: the clause back to the last full stop, semicolon or colon
     re.compile(
-        rf"(?P<things>[^.;:]{{2,200}}?)\s+(?:werd|werden|is|zijn)\s+(?:op\s+|in\s+)?(?P<date>{_DATE})\s+goedgekeurd\s+"
-        rf"door\s+{_GOVERNMENT}(?P<colon>\s*:)?"
+        rf"\s(?:werd|werden|is|zijn)\s+(?:op\s+|in\s+)?(?P<date>{DATE})\s+goedgekeurd\s+door\s+{_GOVERNMENT}(?P<colon>\s*:)?"
     ),
 )
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:en\s+)?|\s+en\s+(?=\d)")
@@ -310,20 +315,25 @@ def _approvals(parsed: r.DocumentRecords) -> Iterator[_Mention]:
     """Each approval of counted things by the government with its date: one mention per thing ('38 addenda diversiteit
     en inclusie'), the count part of its name, so another count is another set of things."""
     doc = parsed.doc
-    joined = join_lines([Line(n, line) for n, line in enumerate(doc.lines, 1) if not is_noise(line)])
+    joined = running_text(doc)
+    text = joined.text
     for pattern in _APPROVAL_RES:
-        for m in pattern.finditer(joined.text):
-            when = parse_date(_DATE_RE.fullmatch(m["date"]))
-            first, last = joined.lines_of(m.start("date") if pattern is not _APPROVAL_RES[2] else m.start(), m.end())
-            text = normalise_space(m.group(0))
+        for m in pattern.finditer(text):
+            when = parse_date(DATE_RE.fullmatch(m["date"]))
+            if "things" in m.groupdict():
+                start, things = m.start(), m["things"]
+            else:
+                start = max(text.rfind(stop, max(0, m.start() - 200), m.start()) for stop in ".;:") + 1
+                things = text[start : m.start()]
+            first, last = joined.lines_of(start, m.end())
+            words = normalise_space(text[start : m.end()])
             if m.groupdict().get("colon"):
                 for n, item in _listed_items(doc.lines, last):
-                    yield _Mention((first, n), f"{text} {item}", when, ("goedkeuring", _item_key(item)))
+                    yield _Mention((first, n), f"{words} {item}", when, ("goedkeuring", _item_key(item)))
                 continue
-            for item in _ITEM_SPLIT_RE.split(m["things"].strip()):
+            for item in _ITEM_SPLIT_RE.split(things.strip()):
                 if _COUNTED_ITEM_RE.match(item):
-                    span = joined.lines_of(m.start("things"), m.end())
-                    yield _Mention((min(first, span[0]), span[1]), text, when, ("goedkeuring", _item_key(item)))
+                    yield _Mention((first, last), words, when, ("goedkeuring", _item_key(item)))
 
 
 def _comparable(event: str, a: When, b: When) -> bool:
@@ -332,15 +342,22 @@ def _comparable(event: str, a: When, b: When) -> bool:
     return event != "goedkeuring" or not (a.year and b.year and a.year != b.year)
 
 
-def event_dates(parsed: r.DocumentRecords) -> list[ActDate]:
+def prose(doc: SourceDocument) -> list[JoinedText]:
+    """The document's running text in blocks (headings, footnotes and tables left out), annexes included: read once
+    for :func:`event_dates` and :func:`causes_after_adoption`."""
+    return blocks(doc, len(doc.lines))
+
+
+def event_dates(parsed: r.DocumentRecords, texts: list[JoinedText] | None = None) -> list[ActDate]:
     """Each dated entry into force or start of a named thing the document tells of, and whether its mentions agree.
 
     Every mention whose date conflicts with another mention of the same thing and event is contradicted; mentions
-    that agree are matched; a thing mentioned once is unresolved."""
-    doc = parsed.doc
-    texts = blocks(doc, len(doc.lines))
+    that agree are matched; a thing mentioned once is unresolved. ``texts``: the document's :func:`prose`."""
+    texts = prose(parsed.doc) if texts is None else texts
     lex = defined_names(parsed, texts)
-    found = [mention for block in texts for s in sentences(block) for mention in _mentions(s, lex)]
+    found = [
+        mention for block in texts for s in sentences(block) if _EVENT_WORD_RE.search(s.text) for mention in _mentions(s, lex)
+    ]
     found += _approvals(parsed)
     out = []
     for mention in found:
@@ -363,28 +380,32 @@ def event_dates(parsed: r.DocumentRecords) -> list[ActDate]:
 
 # -- an effect before its cause ---------------------------------------------------------------------------------------
 
-_ADOPTED_RE = re.compile(rf"\bAangenomen\s+in\s+(?:de\s+)?plenaire\s+vergadering\s+van\s+(?P<date>{_DATE})", re.I)
+_ADOPTED_RE = re.compile(rf"\bAangenomen\s+in\s+(?:de\s+)?plenaire\s+vergadering\s+van\s+(?P<date>{DATE})", re.I)
 #: The resolution itself said to result from a dated event: 'Deze resolutie kwam er naar aanleiding van … van <date>'.
 _CAUSE_RE = re.compile(
     r"\b(?:Deze|De|Dit|Het)\s+(?:resolutie|voorstel(?:\s+van\s+resolutie)?)\s+"
     r"(?:kwam\s+er|kwam\s+tot\s+stand|werd\s+(?:opgesteld|ingediend)|is\s+(?:opgesteld|ingediend|er\s+gekomen)|ontstond)\s+"
-    rf"(?:naar\s+aanleiding\s+van|n\.a\.v\.|ingevolge|in\s+navolging\s+van)\s+(?P<event>[^.;:]{{3,150}}?)\s+(?:van|op)\s+(?P<date>{_DATE})",
+    rf"(?:naar\s+aanleiding\s+van|n\.a\.v\.|ingevolge|in\s+navolging\s+van)\s+(?P<event>[^.;:]{{3,150}}?)\s+(?:van|op)\s+(?P<date>{DATE})",
     re.I,
 )
+_RESOLUTION_WORD_RE = re.compile(r"resolutie|aangenomen", re.IGNORECASE)
 #: The title that opens a resolution's section.
 _RESOLUTION_TITLE_RE = re.compile(r"\b(?:Voorstel\s+van\s+resolutie|Resolutie)\s+(?:over|betreffende|inzake|voor|met)\b")
 
 
-def causes_after_adoption(parsed: r.DocumentRecords) -> list[ActDate]:
+def causes_after_adoption(parsed: r.DocumentRecords, texts: list[JoinedText] | None = None) -> list[ActDate]:
     """A resolution whose text says it came about after an event dated after its own adoption, in its own section (from
     its 'Aangenomen in de plenaire vergadering van …' to the next resolution's title or adoption, or a heading):
-    contradicted, with the adoption date as the other date. A cause dated on or before the adoption is matched."""
+    contradicted, with the adoption date as the other date. A cause dated on or before the adoption is matched.
+    ``texts``: the document's :func:`prose`."""
     doc = parsed.doc
     out: list[ActDate] = []
     adopted: tuple[When, tuple[int, int]] | None = None
-    for block in blocks(doc, len(doc.lines)):
+    for block in prose(doc) if texts is None else texts:
         if is_heading(doc.line(block.numbers[0])):
             adopted = None
+        if not _RESOLUTION_WORD_RE.search(block.text):
+            continue
         for s in sentences(block):
             marks = [(m.start(), "title", m) for m in _RESOLUTION_TITLE_RE.finditer(s.text)]
             marks += [(m.start(), "adopted", m) for m in _ADOPTED_RE.finditer(s.text)]
@@ -393,7 +414,7 @@ def causes_after_adoption(parsed: r.DocumentRecords) -> list[ActDate]:
                 if what == "title":
                     adopted = None
                 elif what == "adopted":
-                    adopted = (parse_date(_DATE_RE.fullmatch(m["date"])), s.lines(m.start(), m.end()))
+                    adopted = (parse_date(DATE_RE.fullmatch(m["date"])), s.lines(m.start(), m.end()))
                 elif adopted is not None:
                     out.append(_cause(s, m, *adopted))
     return out
@@ -402,7 +423,7 @@ def causes_after_adoption(parsed: r.DocumentRecords) -> list[ActDate]:
 def _cause(s: Sentence, m: re.Match[str], adopted: When, adopted_span: tuple[int, int]) -> ActDate:
     """The claim of one cause against its resolution's adoption: contradicted when it is surely later (another day,
     month or year after it; a cause without a year is never later)."""
-    cause = parse_date(_DATE_RE.fullmatch(m["date"]))
+    cause = parse_date(DATE_RE.fullmatch(m["date"]))
     late = cause.year is not None and cause.sort_key() > adopted.sort_key() and cause.conflicts(adopted)
     return ActDate(
         s.lines(m.start(), m.end()),
@@ -415,4 +436,4 @@ def _cause(s: Sentence, m: re.Match[str], adopted: When, adopted_span: tuple[int
     )
 
 
-__all__ = ["When", "causes_after_adoption", "event_dates", "named_thing", "parse_date"]
+__all__ = ["DATE", "DATE_RE", "DATE_TEXT", "When", "causes_after_adoption", "event_dates", "named_thing", "parse_date", "prose"]
