@@ -572,3 +572,41 @@ def test_a_resolution_said_to_result_from_an_event_after_its_adoption_is_contrad
     assert [c.status for c in at(earlier, "datum", 9271)] == [MATCHED]
     # another resolution's section (its own title and adoption, 004:8830) does not date this one
     assert [c for c in uitvoering if c.kind == "datum" and c.stated.startswith("7/8")] == [claim]
+
+
+def test_the_governments_approval_of_counted_things_on_two_dates_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:3873-3874 'waarna de Vlaamse Regering eind juni 38 addenda diversiteit en inclusie goedkeurde'; 4036-4040
+    # 'Volgende sectorconvenants en addenda werden op 1 juli 2023 goedgekeurd door de Vlaamse Regering: … - 38 addenda
+    # diversiteit en inclusie': 1 juli is not the end of June
+    (june,) = at(uitvoering, "datum", 3873)
+    assert (june.stated, june.computed, june.status, june.table_spans) == (
+        "eind juni",
+        "1 juli 2023",
+        CONTRADICTED,
+        ((4036, 4040),),
+    )
+    listed = {c.text.rsplit(": ", 1)[-1]: (c.span, c.status) for c in at(uitvoering, "datum", 4036) if "Volgende" in c.text}
+    assert listed["38 addenda diversiteit en inclusie"] == ((4036, 4040), CONTRADICTED)
+    assert listed["38 sectorconvenants"] == ((4036, 4039), UNRESOLVED)  # approved once in the text: nothing to compare
+    assert [c.status for c in at(claims_of("004", 3873, "eind juni", "begin juli"), "datum", 3873)] == [MATCHED]
+    # another year is another round of approvals (two generations may have as many agreements)
+    other_year = claims_of("004", 3873, "eind juni", "eind juni 2021")
+    assert [c.status for c in at(other_year, "datum", 3873)] == [UNRESOLVED]
+
+
+def test_an_act_approved_on_another_day_than_its_date_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:603-605 footnote 6 'Het besluit tot wijziging van het BVR van 1 juli 2022 dat de loongrenzen van de jobbonus
+    # aanpast … werd definitief goedgekeurd door de Vlaamse Regering op 2/7/2023'; the annex 8660-8663 'Besluit van de
+    # Vlaamse Regering van 2 juni 2023 tot wijziging van het besluit van de Vlaamse Regering van 1 juli 2022 … jobbonus,
+    # wat betreft de aanpassing van de loongrenzen': a decision is dated by its definitive approval
+    (bvr,) = at(uitvoering, "datum", 604)
+    assert (bvr.stated, bvr.computed, bvr.status, bvr.table_spans) == ("2/7/2023", "2 juni 2023", CONTRADICTED, ((8660, 8661),))
+    assert [c.status for c in at(claims_of("004", 605, "2/7/2023", "2/6/2023"), "datum", 604)] == [MATCHED]
+    # 004:4010-4012 'Op 23 februari 2023 werd een nieuw Decreet over de sectorconvenants … goedgekeurd'; the annex 8575
+    # 'Decreet van 17 februari 2023 over de sectorconvenants': a decree is dated after the parliament approved it
+    (decree,) = at(uitvoering, "datum", 4011)
+    assert (decree.stated, decree.computed, decree.status) == ("23 februari 2023", "17 februari 2023", CONTRADICTED)
+    assert [c.status for c in at(claims_of("004", 4010, "23 februari", "8 februari"), "datum", 4011)] == [MATCHED]
+    # an approval in principle comes before the act's date: not compared
+    principle = claims_of("004", 4012, "goedgekeurd.", "principieel goedgekeurd.")
+    assert at(principle, "datum", 4011) == []
