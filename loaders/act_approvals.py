@@ -31,13 +31,13 @@ _BVR = r"(?:besluit\s+van\s+de\s+Vlaamse\s+Regering|BVR)"
 _APPROVED_RES = (
     re.compile(
         r"\b(?:[Hh]et|[Ee]en)\s+(?:nieuwe?\s+)?(?P<kind>decreet|wijzigingsbesluit|besluit|BVR)\b(?P<rest>[^.;]{10,300}?)\s+"
-        rf"(?:werd|is)\s+(?:(?:op|in)\s+(?P<before>{DATE_TEXT})\s+)?(?:(?P<qual>definitief|principieel)\s+)?goedgekeurd"
+        rf"(?:werd|is)\s+(?:(?:op|in)\s+(?P<before>{DATE_TEXT})\s+)?(?:(?P<qual>definitief|principieel|voorlopig|in\s+(?:eerste|tweede)\s+lezing)\s+)?goedgekeurd"
         rf"(?:\s+door\s+de\s+Vlaamse\s+[Rr]egering)?(?:\s+op\s+(?P<after>{DATE_TEXT}))?",
         re.IGNORECASE,
     ),
     re.compile(
         rf"\b[Oo]p\s+(?P<before>{DATE_TEXT}),?\s+(?:werd|is)\s+(?:het|een)\s+(?:nieuwe?\s+)?(?P<kind>decreet|besluit)\b"
-        r"(?P<rest>[^.;]{10,300}?)\s+(?:(?P<qual>definitief|principieel)\s+)?goedgekeurd",
+        r"(?P<rest>[^.;]{10,300}?)\s+(?:(?P<qual>definitief|principieel|voorlopig|in\s+(?:eerste|tweede)\s+lezing)\s+)?goedgekeurd",
         re.IGNORECASE,
     ),
 )

@@ -97,12 +97,16 @@ _EVENTS = {
         r"in\s+werking",
     ),
     "start": (
-        r"van\s+start\s+(?:gegaan|ging|gingen|gaat|gaan|is\s+gegaan|zijn\s+gegaan)|(?:op)?gestart|gelanceerd",
-        r"(?:ging|gingen|gaat)\s+van\s+start|startte|startten|(?:is|zijn|werd|werden)\s+(?:op)?gestart|werd\s+gelanceerd",
-        r"start|opstart|lancering",
+        r"van\s+start\s+(?:gegaan|ging|gingen|gaat|gaan|is\s+gegaan|zijn\s+gegaan)|(?:op)?gestart",
+        r"(?:ging|gingen|gaat)\s+van\s+start|startte|startten|(?:is|zijn|werd|werden)\s+(?:op)?gestart",
+        r"start|opstart",
         r"van\s+start",
     ),
+    # a call or a tool is launched before what it funds starts: another event
+    "lancering": (r"gelanceerd", r"werd\s+gelanceerd|werden\s+gelanceerd|lanceerde", r"lancering", r"gelanceerd"),
 }
+#: After a start or launch, 'met' names what was started: the subject is who started it ('VDAB is op … gestart met …').
+_ACTOR_RE = re.compile(r"\s*,?\s*met\b")
 _AUX = r"(?:is|zijn|werd|werden|ging|gingen|gaat|trad|traden|treedt)"
 _AT = r"(?:op|sinds|vanaf|in)"
 #: Words a clause may put before the thing it names: determiners, 'nieuwe', a cue noun.
@@ -258,6 +262,8 @@ def _mentions(s: Sentence, lex: Lexicon) -> Iterator[_Mention]:
                 thing = named_thing(clause, lex, sentence_start=at_start)
                 things = [thing] if thing else []
                 start, end = m.start() - len(clause), m.end()
+            if event != "inwerkingtreding" and _ACTOR_RE.match(text, m.end()):
+                continue
             for thing in things:
                 if (m.start("date"), thing.key) in seen:
                     continue
@@ -291,8 +297,11 @@ _COUNTED_ITEM_RE = re.compile(r"^\d+\s+[^\W\d_]")
 _BULLET_ITEM_RE = re.compile(r"^\s*[-–−•▪]\s+(?P<item>\d+\s+\S.*?)\s*$")
 
 
-def _item_key(item: str) -> str:
-    return normalise_space(_ITEM_END_RE.sub("", item)).lower()
+def _item_key(item: str) -> str | None:
+    """A counted thing's key, its count and its name ('38 addenda diversiteit en inclusie'); ``None`` for an item that
+    is no count, or whose name is one word ('12 projecten' may be any twelve projects)."""
+    key = normalise_space(_ITEM_END_RE.sub("", item)).lower()
+    return key if _COUNTED_ITEM_RE.match(key) and len(key.split()) >= 3 else None
 
 
 def _listed_items(doc_lines: list[str], after: int) -> Iterator[tuple[int, str]]:
@@ -329,11 +338,12 @@ def _approvals(parsed: r.DocumentRecords) -> Iterator[_Mention]:
             words = normalise_space(text[start : m.end()])
             if m.groupdict().get("colon"):
                 for n, item in _listed_items(doc.lines, last):
-                    yield _Mention((first, n), f"{words} {item}", when, ("goedkeuring", _item_key(item)))
+                    if key := _item_key(item):
+                        yield _Mention((first, n), f"{words} {item}", when, ("goedkeuring", key))
                 continue
             for item in _ITEM_SPLIT_RE.split(things.strip()):
-                if _COUNTED_ITEM_RE.match(item):
-                    yield _Mention((first, last), words, when, ("goedkeuring", _item_key(item)))
+                if key := _item_key(item):
+                    yield _Mention((first, last), words, when, ("goedkeuring", key))
 
 
 def _comparable(event: str, a: When, b: When) -> bool:
