@@ -14,11 +14,16 @@ definition in its text, so 'IMW' and 'Individueel Maatwerk' are one thing), or a
 capitalised words, each optionally after a determiner, 'nieuwe' and a cue ('de maatregel');
 'de nieuwe doelgroepvermindering' or 'De onthaaltrajecten via het Geïntegreerd Breed Onthaal'
 name no thing of their own. The events are entry into force ('in werking getreden', 'trad in
-werking', 'inwerkingtreding', 'ingegaan', 'van kracht') and a start ('van start gegaan',
-'gestart', 'gelanceerd'), never compared with each other; recurring events (an index that is
-exceeded, a call that opens each year) are not read. Two dates conflict only where their
-precision allows: another year, another month ('eind juni' is not '1 juli'), or another day of
-the same month; a month and a day in it agree.
+werking', 'inwerkingtreding', 'ingegaan', 'van kracht'), a start ('van start gegaan', 'gestart';
+'gestart met' names who started, not what) and a launch ('gelanceerd'), never compared with each
+other; recurring events (an index that is exceeded, a call that opens each year) are not read.
+Two dates conflict only where their precision allows: another year, another month ('eind juni'
+is not '1 juli'), or another day of the same month; a month and a day in it agree.
+
+The government's approval of counted things is an event too ('waarna de Vlaamse Regering eind
+juni 38 addenda diversiteit en inclusie goedkeurde', 004:3873, beside '38 addenda diversiteit en
+inclusie' in a list approved 'op 1 juli 2023', 004:4036-4040): the count and a name of two words
+or more make the thing, and an approval in another year is another round, not compared.
 
 Also: a resolution said to have come about after an event ('Deze resolutie kwam er naar
 aanleiding van de … conferentie van 7/8 september 2021') that its own section dates after its
