@@ -12,12 +12,13 @@ apart are not compared: many acts share them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .source import SourceDocument
-from .text import Line, is_noise, join_lines
+from .text import JoinedText, Line, is_noise, join_lines
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _ACT_RE = re.compile(
@@ -52,18 +53,25 @@ class ActDate:
     other_spans: tuple[tuple[int, int], ...] = ()
 
 
+@functools.lru_cache(maxsize=2)
+def running_text(doc: SourceDocument) -> JoinedText:
+    """The document's lines joined into one text that remembers its lines, page numbers left out: what every date
+    check of a document reads (kept for the last documents: several checks read the same one)."""
+    return join_lines([Line(n, line) for n, line in enumerate(doc.lines, 1) if not is_noise(line)])
+
+
 def act_dates(doc: SourceDocument) -> list[ActDate]:
     """Every dated act the document cites with a title, and whether its citations agree on the date.
 
     Where they differ, a citation is contradicted when another date is cited more often; when no date
     is, every citation is (which one is right the document does not say). A year of five digits is no year."""
-    joined = join_lines([Line(n, line) for n, line in enumerate(doc.lines, 1) if not is_noise(line)])
+    joined = running_text(doc)
     found: list[tuple[tuple[int, int], str, str, tuple[str, str], bool]] = []
     pos = 0
     while (m := _ACT_RE.search(joined.text, pos)) is not None:
         pos = m.start("title")  # an amendment's title cites the act it amends: read on inside it
         kind = _KINDS[" ".join(m["act"].lower().split())]
-        words = _title_words(m["title"])
+        words = title_words(m["title"])
         if not words or words[0].startswith(_SHARED_TITLES):
             continue
         date = " ".join(m["date"].lower().split())
@@ -74,7 +82,7 @@ def act_dates(doc: SourceDocument) -> list[ActDate]:
         )
     out = []
     for span, text, date, key, bad_year in found:
-        same = [(sp, d) for sp, _t, d, k, _b in found if _same_act(k, key)]
+        same = [(sp, d) for sp, _t, d, k, _b in found if same_act(k, key)]
         dates = Counter(d for _sp, d in same)
         others = [(sp, d) for sp, d in same if d != date]
         if bad_year or (others and dates[date] <= max(c for d, c in dates.items() if d != date)):
@@ -106,7 +114,7 @@ def named_periods(doc: SourceDocument) -> list[ActDate]:
     PIAAC'): one programme or cycle that starts in a year ends in one year throughout the document. Another start
     year is another programme (OP 2014-2020 beside OP 2021-2027); another end year from the same start is a slip,
     contradicted where it is the rarer (where both are as rare, at both)."""
-    joined = join_lines([Line(n, line) for n, line in enumerate(doc.lines, 1) if not is_noise(line)])
+    joined = running_text(doc)
     found: list[tuple[tuple[int, int], str, str, tuple[str, str]]] = []
     for m in _PERIOD_RE.finditer(joined.text):
         before = " ".join(joined.text[max(0, m.start() - 60) : m.start()].split()[-3:])
@@ -130,7 +138,7 @@ def named_periods(doc: SourceDocument) -> list[ActDate]:
     return out
 
 
-def _title_words(title: str) -> list[str]:
+def title_words(title: str) -> list[str]:
     """The first words of an act's title that tell it apart, up to where the sentence goes on ('… dienstencheques
     naast bovenvermelde', '… dienstencheques wat betreft', '… zorgkrediet wijzigde')."""
     words = []
@@ -142,7 +150,7 @@ def _title_words(title: str) -> list[str]:
     return words[:_TITLE_WORDS]
 
 
-def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """One kind, and one title, or the shorter of two words or more the start of the longer (a title cut short by the
     sentence around it)."""
     if a[0] != b[0]:
@@ -151,4 +159,4 @@ def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return x == y or (len(x) >= 2 and y[: len(x)] == x)
 
 
-__all__ = ["ActDate", "act_dates", "named_periods"]
+__all__ = ["ActDate", "act_dates", "named_periods", "running_text", "same_act", "title_words"]

@@ -176,6 +176,37 @@ def stated_links(doc: SourceDocument, first: int, last: int) -> list[StatedLink]
     ]
 
 
+#: The words after a quote's closing mark up to the end of its sentence: 'OD 5 'Talent van buiten Vlaanderen’ aantrekken.'
+_AFTER_QUOTE_RE = re.compile(r"\s*[’'”\"]\s*(?P<tail>[^\W\d_][^.;:,()‘’“”'\"]{0,60}?)\s*(?:[.;:]|$)")
+
+
+def _letters(title: str) -> str:
+    """A title as the quoted-title rule compares it: lower case letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", title.lower())
+
+
+def mend_quoted_titles(out: r.DocumentRecords) -> None:
+    """A quote that closes a word early ('onder OD 5 'Talent van buiten Vlaanderen’ aantrekken.', 004:1773-1774) quotes
+    the whole title when the words after its closing mark, up to the end of the sentence, complete the title of the
+    OD's heading in the same document: the quoted title is mended to include them. Words that do not complete it
+    ('… ‘title’ ingezet.', a verb at the end of the clause) stay outside the quote."""
+    doc = out.doc
+    headings = {g.number: g.title for g in out.of(r.Goal) if g.level == "OD"}
+    for i, rec in enumerate(out.records):
+        if not isinstance(rec, r.GoalLink) or not rec.quoted_title or rec.od not in headings:
+            continue
+        quoted, heading = _letters(rec.quoted_title), _letters(headings[rec.od])
+        if not quoted or quoted == heading or not heading.startswith(quoted):
+            continue
+        run = text_run(doc, rec.span[0], min(rec.span[1] + 1, len(doc.lines)))
+        words = r"\s*".join(re.escape(w) for w in rec.quoted_title.split())
+        for m in re.finditer(words, run.text):
+            after = _AFTER_QUOTE_RE.match(run.text, m.end())
+            if after and _letters(rec.quoted_title + after["tail"]) == heading:
+                out.records[i] = replace(rec, quoted_title=f"{rec.quoted_title} {after['tail']}")
+                break
+
+
 #: A paragraph's preamble speaking for all its articles: 'De ontvangstenartikelen in deze paragraaf ...'.
 _PARAGRAPH_ARTICLES_RE = re.compile(r"artikel\w*\s+in\s+deze\s+paragraaf", re.I)
 
@@ -281,8 +312,6 @@ def _rejoin_split_labels(rows: list[Row]) -> list[Row]:
             row = replace(row, label=" ".join(words[take:]))
         out.append(row)
     return out
-
-
 
 
 def heading_line(doc: SourceDocument, pattern: re.Pattern[str] | str) -> int | None:

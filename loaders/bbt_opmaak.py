@@ -41,9 +41,7 @@ _BA_ROW_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+[-\d]")
 _ISE_RE = bbt.ISE_HEADING_RE
 _SD_RE = re.compile(r"^\s*(\d)\.1\.?\s+Strategische doelstelling\b(.*)$")
 _SECTION_END_RE = re.compile(r"^\s*(?:Uitgavenartikelen|Ontvangstenartikelen|\d\.\s+ISE|\d\.\d\.(?:\d\.)?\s)")
-_TABLE_STOP_RE = re.compile(
-    r"^\s*(?:Aanwending|Inhoudelijke|\(duizend|Compensaties\s+VAK|Andere bijstellingen\s+VAK|TOTAAL)"
-)
+_TABLE_STOP_RE = re.compile(r"^\s*(?:Aanwending|Inhoudelijke|\(duizend|Compensaties\s+VAK|Andere bijstellingen\s+VAK|TOTAAL)")
 _ISE_COLUMNS_RE = re.compile(r"^\s*BA\s+(?:19|20)\d\d\s+evolutie\b")
 _CREDITS_RE = re.compile(r"^\s*((?:(?:VAK|VEK|AO|TO|LO)\s*)+)$")
 _DETAIL_AMOUNTS_RE = re.compile(rf"^\s*({AMOUNT})\s+({AMOUNT})(?:\s+(\S.*))?$")
@@ -139,6 +137,7 @@ class _Reader:
                 self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
         self.out.records += bbt.read_footnotes(doc, self.owners, annex)
+        bbt.mend_quoted_titles(self.out)
         self.out.records += bbt.read_abbreviations(doc)
         if annex := initiatives.annex(self.doc):
             self.out.records += initiatives.read(self.doc, *annex)
@@ -226,13 +225,9 @@ class _Reader:
         doc = self.doc
         end = self.article_end(n)
         summary_at = next((k for k in range(n + 1, end) if doc.line(k).strip().startswith("Korte inhoud")), n + 1)
-        title_parts = [first_title] + [
-            doc.line(k).strip() for k in range(n + 1, summary_at) if not is_noise(doc.line(k))
-        ]
+        title_parts = [first_title] + [doc.line(k).strip() for k in range(n + 1, summary_at) if not is_noise(doc.line(k))]
         title_last = max([n] + [k for k in range(n + 1, summary_at) if not is_noise(doc.line(k))])
-        evolution_at = next(
-            (k for k in range(summary_at, end) if doc.line(k).strip().startswith("Kredietevolutie")), end
-        )
+        evolution_at = next((k for k in range(summary_at, end) if doc.line(k).strip().startswith("Kredietevolutie")), end)
         summary = join_wrapped([doc.line(k) for k in range(summary_at + 1, evolution_at)])
         programme = self.out.add(r.Programme(code[5:7], None, (n, title_last))).code
         art = self.out.add(
@@ -385,9 +380,7 @@ class _Reader:
         span_last = max(span[1] for _, span in fields.values())
         metadata = [(prop, fields[label][0]) for label, prop in keys.items() if label in fields]
         self.out.add(r.Indicator(name, (nfirst, span_last), tuple(metadata + ([("ise", ise)] if ise else []))))
-        header = next(
-            (n for n in range(first, last + 1) if re.match(r"^\s*(?:(?:19|20)\d\d\s+){3,}", doc.line(n))), None
-        )
+        header = next((n for n in range(first, last + 1) if re.match(r"^\s*(?:(?:19|20)\d\d\s+){3,}", doc.line(n))), None)
         if header is None:
             return
         years = [int(y) for y in doc.line(header).split()]
@@ -436,9 +429,7 @@ def _metadata_rows(doc: SourceDocument, first: int, last: int) -> dict[str, tupl
         text = doc.line(n).strip()
         if not text:
             continue
-        label = next(
-            (lab for lab in _METADATA_LABELS if text.startswith(lab.split()[0] + " ") or text == lab.split()[0]), None
-        )
+        label = next((lab for lab in _METADATA_LABELS if text.startswith(lab.split()[0] + " ") or text == lab.split()[0]), None)
         if label and (label.split()[0] != "Bron" or current in ("Berekeningswijze",)) and label not in rows:
             current = label
             rest = text[len(label.split()[0]) :].strip()

@@ -171,6 +171,7 @@ class _Reader:
                 self.paragraph = bbt.paragraph_links(doc, n)
             n += 1
         self.out.records += bbt.read_footnotes(doc, self.owners, body_end)
+        bbt.mend_quoted_titles(self.out)
         self.out.records += bbt.read_abbreviations(doc)
         if annex := initiatives.annex(doc):
             self.out.records += initiatives.read(doc, *annex)

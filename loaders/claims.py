@@ -31,7 +31,9 @@ from itertools import pairwise
 from rdflib import RDF
 
 from . import records as r
+from .act_approvals import approval_dates
 from .act_dates import ActDate, act_dates, named_periods
+from .event_dates import causes_after_adoption, event_dates, prose
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -417,14 +419,17 @@ class _Extractor:
 
     def act_dates(self) -> None:
         """The date of each act the document cites by its title, and the period of each programme or cycle it names by
-        its acronym, against their other mentions (see :mod:`.act_dates`)."""
+        its acronym, against their other mentions (see :mod:`.act_dates`); the date a named thing entered into force or
+        started against its other mentions, and a resolution's cause against its adoption (see :mod:`.event_dates`); the day
+        an act was approved against the date it is cited with (see :mod:`.act_approvals`)."""
         for period in named_periods(self.parsed.doc):
             if period.status == "contradicted":
                 how = f"{period.key[0]} from {period.key[1]} is given as {' and '.join(period.others)} elsewhere in this document"
             else:
                 how = "every mention gives this period" if period.status == "matched" else "mentioned once"
             self.dated(period, how)
-        for act in act_dates(self.parsed.doc):
+        acts = act_dates(self.parsed.doc)
+        for act in acts:
             if act.status == "contradicted":
                 how = f"the {act.key[0]} '{act.key[1]}' is cited with " + (
                     f"{' and '.join(act.others)} elsewhere in this document" if act.others else "a year of five digits"
@@ -432,6 +437,30 @@ class _Extractor:
             else:
                 how = "every citation of the act gives this date" if act.status == "matched" else "cited once"
             self.dated(act, how)
+        texts = prose(self.parsed.doc)
+        for event in event_dates(self.parsed, texts):
+            event_name, thing = event.key
+            if event.status == "contradicted":
+                how = f"the {event_name} of '{thing}' is given as {' and '.join(event.others)} elsewhere in this document"
+            else:
+                how = f"every mention gives this {event_name}" if event.status == "matched" else "mentioned once"
+            self.dated(event, how)
+        for approval in approval_dates(self.parsed, acts):
+            if approval.status == "contradicted":
+                how = f"the document cites {approval.key[1]} with {approval.others[0]}: " + (
+                    "a decree is dated after its approval"
+                    if "decreet" in approval.key[1]
+                    else "a decision is dated by its approval"
+                )
+            else:
+                how = "the act is cited with this date" if approval.status == "matched" else "the act is not cited with one date"
+            self.dated(approval, how)
+        for cause in causes_after_adoption(self.parsed, texts):
+            if cause.status == "contradicted":
+                how = f"the resolution was adopted on {cause.others[0]}, before '{cause.key[1]}' it is said to result from"
+            else:
+                how = "the event it is said to result from comes before its adoption"
+            self.dated(cause, how)
 
     def dated(self, act: ActDate, how: str) -> None:
         """A ``datum`` claim of an act's date or a programme's period, compared with its other mentions as ``how`` says."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import records as r
@@ -253,6 +253,19 @@ def definitions(text: str) -> Iterator[tuple[str, str]]:
             yield abbr, long
 
 
+def defined_names(parsed: r.DocumentRecords, texts: Iterable[JoinedText]) -> Lexicon:
+    """The names a document defines, by its list of abbreviations and by definitions in ``texts``
+    ('Lokale Diensteneconomie (LDE)'), the list winning; finished, so abbreviations resolve both ways."""
+    lex = Lexicon()
+    for entry in parsed.of(r.Abbreviation):
+        lex.add(entry.abbr.strip(), entry.meaning, listed=True)
+    for text in texts:
+        for abbr, long in definitions(text.text):
+            lex.add(abbr, long, listed=False)
+    lex.finish()
+    return lex
+
+
 # -- sentences of the body ----------------------------------------------------------------------------------------------
 
 
@@ -400,12 +413,7 @@ class Reader:
 
     def _lexicon(self) -> Lexicon:
         parsed = self.parsed
-        lex = Lexicon()
-        for entry in parsed.of(r.Abbreviation):
-            lex.add(entry.abbr.strip(), entry.meaning, listed=True)
-        for block in {id(s.block): s.block for s in self.sentences}.values():
-            for abbr, long in definitions(block.text):
-                lex.add(abbr, long, listed=False)
+        lex = defined_names(parsed, {id(s.block): s.block for s in self.sentences}.values())
         lex.structure |= {slug(f.name) for f in parsed.of(r.PolicyField)}
         lex.structure |= {slug(i.title or i.name) for i in parsed.of(r.Ise)}
         lex.structure |= {slug(p.name or p.code) for p in parsed.of(r.Programme)}

@@ -322,9 +322,7 @@ def _articles_without_table(dg: DocumentGraph) -> list[Gap]:
     facts = dg.facts
     credit_tables = {dg.local(f"dataset/{table}") for table in ARTICLE_TABLES}
     with_amounts = {
-        facts.value(b, BKG.betreft)
-        for b in facts.subjects(RDF.type, BKG.Bedrag)
-        if facts.value(b, QB.dataSet) in credit_tables
+        facts.value(b, BKG.betreft) for b in facts.subjects(RDF.type, BKG.Bedrag) if facts.value(b, QB.dataSet) in credit_tables
     }
     gaps = []
     for mention in facts.subjects(RDF.type, BKG.Vermelding):

@@ -563,6 +563,4 @@ def read(doc: SourceDocument) -> r.DocumentRecords:
 
 
 #: The measure reader was made for policy texts, not for questions and answers: no stage runs on these records.
-KIND = register(
-    DocumentKind("schriftelijke-vragen", BKG.SchriftelijkeVragen, recognise, read, PARTS, CLOSING_PARTS, stages=())
-)
+KIND = register(DocumentKind("schriftelijke-vragen", BKG.SchriftelijkeVragen, recognise, read, PARTS, CLOSING_PARTS, stages=()))

@@ -521,3 +521,97 @@ def test_guards_against_reading_a_part_as_the_whole() -> None:
     # an underspend of a part of the article ('… onderbenutting van 627 keuro op de middelen …') is never contradicted
     part = claims_of("004", 3427, "onderbenutting van 627 keuro", "onderbenutting van 672 keuro op de middelen")
     assert CONTRADICTED not in {c.status for c in at(part, "bedrag", 3427)}
+
+
+def test_a_named_thing_that_enters_into_force_on_two_dates_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:134 and 6633 'Op 3 juli 2023 is het Individueel Maatwerk in werking getreden'; 6840-6841 'Individueel Maatwerk
+    # (IMW) … Naar aanleiding van de inwerkingtreding op 1 juli 2023, van IMW': the abbreviation the text defines is
+    # the same thing; which date is right the document does not say, so every mention is contradicted
+    dates = {c.span: (c.stated, c.status, c.computed) for c in uitvoering if c.kind == "datum" and "juli 2023" in c.stated}
+    assert dates[(134, 134)] == ("3 juli 2023", CONTRADICTED, "1 juli 2023")
+    assert dates[(6633, 6633)] == ("3 juli 2023", CONTRADICTED, "1 juli 2023")
+    assert dates[(6841, 6841)] == ("1 juli 2023", CONTRADICTED, "3 juli 2023")
+    (imw,) = at(uitvoering, "datum", 6841)
+    assert imw.table_spans == ((134, 134), (6633, 6633)) and "inwerkingtreding of 'individueel maatwerk'" in imw.computation
+    # 004:7395-7397 'de nieuwe maatregel IMW-loonpremie (JB0-1JEB2HG-WT) die op 1 juli 2023 is ingegaan': another thing
+    assert [(c.stated, c.status) for c in at(uitvoering, "datum", 7396)] == [("1 juli 2023", UNRESOLVED)]
+    # mended, the three mentions agree; a month and a day in it agree too
+    mended = claims_of("004", 6841, "op 1 juli 2023", "op 3 juli 2023")
+    assert [c.status for c in at(mended, "datum", 6841) + at(mended, "datum", 6633)] == [MATCHED, MATCHED]
+    month = claims_of("004", 6841, "op 1 juli 2023", "in juli 2023")
+    assert [(c.stated, c.status) for c in at(month, "datum", 6841)] == [("juli 2023", MATCHED)]
+    # another month is a contradiction however precise the other date ('eind juni' is not '3 juli')
+    june = claims_of("004", 6841, "op 1 juli 2023", "op eind juni")
+    assert [(c.stated, c.status) for c in at(june, "datum", 6841)] == [("eind juni", CONTRADICTED)]
+
+
+def test_only_a_thing_the_clause_names_and_one_kind_of_event_are_compared(uitvoering: list[Claim]) -> None:
+    # a subject that is not a name ('De nieuwe doelgroepvermindering is op 1 oktober 2023 in werking getreden', 004:522)
+    # is no thing; nor is a name the subject only qualifies ('De onthaaltrajecten via het Geïntegreerd Breed Onthaal
+    # traden in werking op 1 januari 2023', 004:1059)
+    found = claims_of("004", 523, "oktober 2023 in werking", "november 2023 in werking")  # 1848 and 2292: 1 oktober
+    assert at(found, "datum", 522) == [] and at(found, "datum", 1848) == [] and at(found, "datum", 1059) == []
+    # 004:671-672 'De GLOW-tender (…) is opgestart op 1 januari 2023': a start; with 'met' the subject started something
+    assert [c.stated for c in at(uitvoering, "datum", 671)] == ["1 januari 2023"]
+    actor = claims_of("004", 672, "2023 en combineert", "2023 met een combinatie van")
+    assert at(actor, "datum", 671) == []
+    # a start is not an entry into force: 'Op 1 juli 2023 ging het Individueel Maatwerk van start' beside 3 juli
+    started = claims_of(
+        "004", 6633, "is het Individueel Maatwerk56 in werking getreden", "ging het Individueel Maatwerk56 van start"
+    )
+    assert [(c.stated, c.status) for c in at(started, "datum", 6633)] == [("3 juli 2023", UNRESOLVED)]
+
+
+def test_a_resolution_said_to_result_from_an_event_after_its_adoption_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:9266 'Aangenomen in de plenaire vergadering van 10 juni 2020.' 9271-9272 'Deze resolutie kwam er naar aanleiding
+    # van de interfederale werkgelegenheidsconferentie van 7/8 september 2021': an effect before its cause
+    (claim,) = at(uitvoering, "datum", 9271)
+    assert (claim.stated, claim.computed, claim.status, claim.table_spans) == (
+        "7/8 september 2021",
+        "10 juni 2020",
+        CONTRADICTED,
+        ((9266, 9266),),
+    )
+    earlier = claims_of("004", 9272, "7/8 september 2021", "7/8 september 2019")
+    assert [c.status for c in at(earlier, "datum", 9271)] == [MATCHED]
+    # another resolution's section (its own title and adoption, 004:8830) does not date this one
+    assert [c for c in uitvoering if c.kind == "datum" and c.stated.startswith("7/8")] == [claim]
+
+
+def test_the_governments_approval_of_counted_things_on_two_dates_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:3873-3874 'waarna de Vlaamse Regering eind juni 38 addenda diversiteit en inclusie goedkeurde'; 4036-4040
+    # 'Volgende sectorconvenants en addenda werden op 1 juli 2023 goedgekeurd door de Vlaamse Regering: … - 38 addenda
+    # diversiteit en inclusie': 1 juli is not the end of June
+    (june,) = at(uitvoering, "datum", 3873)
+    assert (june.stated, june.computed, june.status, june.table_spans) == (
+        "eind juni",
+        "1 juli 2023",
+        CONTRADICTED,
+        ((4036, 4040),),
+    )
+    listed = {c.text.rsplit(": ", 1)[-1]: (c.span, c.status) for c in at(uitvoering, "datum", 4036) if "Volgende" in c.text}
+    assert listed["38 addenda diversiteit en inclusie"] == ((4036, 4040), CONTRADICTED)
+    assert listed["18 addenda duaal leren"] == ((4036, 4041), UNRESOLVED)  # approved once in the text: nothing to compare
+    assert "38 sectorconvenants" not in listed  # a one-word name: any 38 agreements
+    assert [c.status for c in at(claims_of("004", 3873, "eind juni", "begin juli"), "datum", 3873)] == [MATCHED]
+    # another year is another round of approvals (two generations may have as many agreements)
+    other_year = claims_of("004", 3873, "eind juni", "eind juni 2021")
+    assert [c.status for c in at(other_year, "datum", 3873)] == [UNRESOLVED]
+
+
+def test_an_act_approved_on_another_day_than_its_date_is_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:603-605 footnote 6 'Het besluit tot wijziging van het BVR van 1 juli 2022 dat de loongrenzen van de jobbonus
+    # aanpast … werd definitief goedgekeurd door de Vlaamse Regering op 2/7/2023'; the annex 8660-8663 'Besluit van de
+    # Vlaamse Regering van 2 juni 2023 tot wijziging van het besluit van de Vlaamse Regering van 1 juli 2022 … jobbonus,
+    # wat betreft de aanpassing van de loongrenzen': a decision is dated by its definitive approval
+    (bvr,) = at(uitvoering, "datum", 604)
+    assert (bvr.stated, bvr.computed, bvr.status, bvr.table_spans) == ("2/7/2023", "2 juni 2023", CONTRADICTED, ((8660, 8661),))
+    assert [c.status for c in at(claims_of("004", 605, "2/7/2023", "2/6/2023"), "datum", 604)] == [MATCHED]
+    # 004:4010-4012 'Op 23 februari 2023 werd een nieuw Decreet over de sectorconvenants … goedgekeurd'; the annex 8575
+    # 'Decreet van 17 februari 2023 over de sectorconvenants': a decree is dated after the parliament approved it
+    (decree,) = at(uitvoering, "datum", 4011)
+    assert (decree.stated, decree.computed, decree.status) == ("23 februari 2023", "17 februari 2023", CONTRADICTED)
+    assert [c.status for c in at(claims_of("004", 4010, "23 februari", "8 februari"), "datum", 4011)] == [MATCHED]
+    # an approval in principle comes before the act's date: not compared
+    principle = claims_of("004", 4012, "goedgekeurd.", "principieel goedgekeurd.")
+    assert at(principle, "datum", 4011) == []

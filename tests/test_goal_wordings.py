@@ -15,7 +15,7 @@ import pytest
 from rdflib import RDF, SKOS, Graph, URIRef
 
 from beleidskg import build, store, templates
-from beleidskg.loaders import load
+from beleidskg.loaders import load, parse, records
 from beleidskg.loaders.goals import od_heading, parent_sd, sd_heading
 from beleidskg.loaders.model import goal_iri, plan_iri
 from beleidskg.loaders.source import SourceDocument
@@ -269,3 +269,23 @@ def test_the_goals_template_shows_the_printed_number(tmp_path) -> None:
         assert [str(r["number"]) for r in rows] == ["1.1", "1.2", "2.1"]
         rows = templates.run(db, templates.load_all()["goals"], {"level": "OD", "number": "1"}).records()
         assert [str(r["number"]) for r in rows] == ["1.1", "2.1"]
+
+
+def _quoted_links(text: str) -> dict[tuple[str, tuple[int, int]], str | None]:
+    """(OD, lines) -> the quoted title of each link an article section states, in a parsed copy of a document."""
+    _, parsed = parse(SourceDocument(name="004.txt", text=text))
+    return {(g.od, g.span): g.quoted_title for g in parsed.of(records.GoalLink) if g.stated_by == "article"}
+
+
+def test_a_quote_closed_a_word_early_quotes_the_whole_title_when_the_words_after_it_complete_the_heading(
+    corpus_docs: dict[str, SourceDocument],
+) -> None:
+    # 004:1773-1774 "onder OD 5 'Talent van / buiten Vlaanderen’ aantrekken.": OD 5 is headed 'Talent van buiten
+    # Vlaanderen aantrekken' (1476); the closing mark stands one word early, the title is the heading's
+    text = corpus_docs["004"].text
+    assert _quoted_links(text)[("5", (1773, 1774))] == "Talent van buiten Vlaanderen aantrekken"
+    # words after the quote that do not complete the heading stay outside it (a verb at the end of the clause)
+    lines = text.split("\n")
+    assert lines[1773].startswith("buiten Vlaanderen’ aantrekken.")
+    lines[1773] = lines[1773].replace("aantrekken.", "ingezet.")
+    assert _quoted_links("\n".join(lines))[("5", (1773, 1774))] == "Talent van buiten Vlaanderen"
