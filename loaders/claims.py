@@ -21,6 +21,7 @@ agrees with an exact ratio that rounds or is cut off to it; amounts are exact.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -140,6 +141,8 @@ _ABBREVIATION_END_RE = re.compile(
 #: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
 _CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
 _ROW_LABEL_WORDS = 6
+#: A bullet that opens a line: a dash or bullet and a space ('- 65 keuro …'); '-200 keuro' opening a line is a sign.
+_BULLET_RE = re.compile(r"[-–•]\s")
 _CELL_RE = re.compile(r"[-–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?%?|[-–]?\d+(?:,\d+)?%?")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 #: What an underspend amount follows: 'onderbenutting van 627 keuro', 'De VAK- en VEK-onderbenutting (8.963 keuro VAK',
@@ -170,6 +173,19 @@ class _Sentence:
 
     def span(self, start: int, end: int) -> r.Span:
         return self.joined.lines_of(self.start + start, self.start + end)
+
+    def item_starts(self) -> list[int]:
+        """Where the bullet items of the sentence begin: a dash, en dash or bullet opening a line and followed by a
+        space ('- 65 keuro voor …'). A list whose items end in ';' is one sentence; its items are separate statements."""
+        starts = self.joined.starts
+        lines = starts[bisect.bisect_left(starts, self.start) : bisect.bisect_left(starts, self.start + len(self.text))]
+        return [k - self.start for k in lines if _BULLET_RE.match(self.text, k - self.start)]
+
+    def item_of(self, offset: int) -> int | None:
+        """The start of the bullet item ``offset`` stands in, ``None`` outside a list."""
+        items = self.item_starts()
+        k = bisect.bisect_right(items, offset) - 1
+        return items[k] if k >= 0 else None
 
 
 @dataclass
@@ -520,7 +536,7 @@ class _Extractor:
                 value = parse_amount(m["value"])
             except ValueError:
                 continue
-            if m["sign"] and m["sign"].strip() in "-–":
+            if m["sign"] and m["sign"].strip() in "-–" and not _is_bullet(s, m.start("sign")):
                 value = -value
             unit = "euro" if m["unit"] == "euro" else "duizend euro"
             after = _CREDIT_AFTER_RE.match(s.text[m.end() :])
@@ -538,7 +554,8 @@ class _Extractor:
                 elif after["side"]:
                     credits = ("VAK",) if after["side"] == "vastleggings" else ("VEK",)
                 end = m.end() + after.end()
-            yield _Mention(m.start(), end, value, unit, credits, bad)
+            start = m.start("value") if m["sign"] and _is_bullet(s, m.start("sign")) else m.start()
+            yield _Mention(start, end, value, unit, credits, bad)
 
     # -- changes -----------------------------------------------------------------------------------------------
 
@@ -935,11 +952,13 @@ class _Extractor:
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
             candidates += self.breakdown_candidates(s, near, stated)
-            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s) + self.credit_share(s, p)
+            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s, p) + self.credit_share(s, p)
             candidates += self.underspend_shares(s, p, near)
             candidates += shortfall
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
+            if mentions and (item := s.item_of(p.start())) is not None:
+                pool = [m for m in pool if s.item_of(m.start) == item]  # '- 65 keuro voor … 75% van het loon': its own item
             for a in pool:
                 for b in pool:
                     if a is not b and b.value:
@@ -1075,10 +1094,11 @@ class _Extractor:
                 out.append((100 * value / total[0], how, (span, total[1]), True))
         return out
 
-    def ise_shares(self, s: _Sentence) -> list:
+    def ise_shares(self, s: _Sentence, p: re.Match) -> list:
         """'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor dienstencheques
         (94.6%)': the share of one of the ISE's articles in the ISE's total, of any round and credit type its tables
-        give. Certain: a share no article of the ISE has is of none."""
+        give (of the credit type printed after the rate, '83% VAK', when it names one). Certain: a share no article of
+        the ISE has is of none."""
         if not re.search(r"\bdeel\s+van\s+het\s+(?:globale\s+|totale\s+)?(?:krediet|budget|totaalbudget)\b", s.text):
             return []
         if not re.search(r"artikel\b", s.text):
@@ -1086,9 +1106,10 @@ class _Extractor:
         ise = self.named_ise(s.text) or (s.ctx.ise if s.ctx.article is None else None)
         if ise is None:
             return []
+        named = re.match(r"\s*(VAK|VEK)\b", s.text[p.end() :])  # '83% VAK en 88% VEK': each of its own credit type
         out = []
         for (subject, row, credit), (total, span) in self.tables.rows.items():
-            if subject != ise or not total or credit not in ("VAK", "VEK"):
+            if subject != ise or not total or credit not in ("VAK", "VEK") or (named and credit != named.group(1)):
                 continue
             for art in self.tables.articles.values():
                 if art.ise == ise and (part := self.tables.row(r.ArticleRef(art.code), row, credit)) is not None:
@@ -1658,6 +1679,11 @@ def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
     digits = str(abs(int(stated)))
     unit = Decimal(10) ** (len(digits) - len(digits.rstrip("0"))) if stated and stated == int(stated) else Decimal(1)
     return abs(abs(exact) - abs(stated)) * 2 <= unit and unit > 1
+
+
+def _is_bullet(s: _Sentence, at: int) -> bool:
+    """Whether the dash at ``at`` opens a line as a list's bullet ('- 65 keuro'), not a minus sign ('-200 keuro')."""
+    return at in s.item_starts()
 
 
 def _half_unit(value: Decimal) -> Decimal:
