@@ -33,6 +33,7 @@ from rdflib import RDF
 
 from . import records as r
 from .act_dates import ActDate, act_dates, named_periods
+from .claim_movements import reconcile
 from .model import credit_type
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
@@ -44,7 +45,7 @@ MATCHED, CONTRADICTED, UNRESOLVED = "overeenkomend", "tegengesproken", "onopgelo
 UNDERSPEND = "1e BA-JR − BU"
 
 #: The kinds of claim, as ``bkg:soort`` of a ``bkg:Bewering`` (one consistency rule each).
-KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort", "datum")
+KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort", "datum", "verloop")
 
 #: The document kinds whose prose is read for claims.
 BBT_KINDS = (BKG.BBTBegrotingsopmaak, BKG.BBTBegrotingsuitvoering)
@@ -282,6 +283,7 @@ def read(parsed: r.DocumentRecords) -> list[object]:
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         extractor.following = after.text if after is not None and after.ctx is sentence.ctx else ""
         extractor.sentence(sentence)
+    extractor.movements()
     extractor.act_dates()
     return list(extractor.claims)
 
@@ -423,6 +425,8 @@ class _Extractor:
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
         #: article -> the amounts its section's prose has stated so far, with their lines and the words after each
         self.stated: dict[str, list[tuple[Decimal, r.Span, str]]] = defaultdict(list)
+        #: each article section's sentences in order (by its context), with their amounts and change claims
+        self.sections: dict[int, list[tuple[_Sentence, list[_Mention], list[Claim]]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
         if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
@@ -430,6 +434,32 @@ class _Extractor:
         claim = Claim(len(self.claims) + 1, kind, s.text[start:end].strip(), s.span(start, end), stated, status, **kw)
         self.claims.append(claim)
         return claim
+
+    def movements(self) -> None:
+        """Each article section's stated base and credit movements against its table's end, per credit type (see
+        :mod:`.claim_movements`): 1e BA to 1e BA-JR in an execution, BA to BO in a draft budget."""
+        base_row, end_row = ("BA", "BO") if self.opmaak else ("1e BA", "1e BA-JR")
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        for section in self.sections.values():
+            subject = r.ArticleRef(section[0][0].ctx.article)
+            for rec in reconcile(section, lambda row, c, subj=subject: self.tables.row(subj, row, c), base_row, end_row):
+                computed = rec.computed if rec.status != "unresolved" else None
+                self.claims.append(
+                    Claim(
+                        len(self.claims) + 1,
+                        "verloop",
+                        rec.text,
+                        rec.span,
+                        rec.stated,
+                        status[rec.status],
+                        subject=subject,
+                        credit=rec.credit,
+                        unit="duizend euro",
+                        computed=computed,
+                        computation=rec.how,
+                        table_spans=rec.table_spans,
+                    )
+                )
 
     def act_dates(self) -> None:
         """The date of each act the document cites by its title, and the period of each programme or cycle it names by
@@ -504,6 +534,8 @@ class _Extractor:
             for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
                 clause = s.text[m.end : after.start if after is not None else len(s.text)]
                 self.stated[s.ctx.article].append((abs(m.value), s.span(m.start, m.end), clause))
+        if s.ctx.article is not None:
+            self.sections[id(s.ctx)].append((s, mentions, [m.change for m in mentions if m.change is not None]))
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:

@@ -521,3 +521,57 @@ def test_guards_against_reading_a_part_as_the_whole() -> None:
     # an underspend of a part of the article ('… onderbenutting van 627 keuro op de middelen …') is never contradicted
     part = claims_of("004", 3427, "onderbenutting van 627 keuro", "onderbenutting van 672 keuro op de middelen")
     assert CONTRADICTED not in {c.status for c in at(part, "bedrag", 3427)}
+
+
+# -- credit movements, bullets ------------------------------------------------------------------------------------------
+
+
+def test_credit_movements_that_do_not_reach_the_tables_end_are_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:2649-2661 'Het bij BA 2023 decretaal toegekende krediet bedraagt 14.827 keuro VAK en 15.134 keuro VEK', 'een
+    # herverdeling van 770 keuro VAK/VEK', 'een bijkomend budget van 304.000 euro'; the table's 1e BA-JR is 16.208 for both
+    vak, vek = at(uitvoering, "verloop", 2649)
+    assert (vak.credit, vak.status, vak.stated, vak.computed, vak.span) == ("VAK", CONTRADICTED, D(15901), D(16208), (2649, 2661))
+    assert vak.computation == "1e BA 14.827 + 770 + 304 = 15.901; 1e BA-JR 16.208 (VAK)"
+    assert (vek.credit, vek.status, vek.stated) == ("VEK", MATCHED, D(16208))
+    # the VAK made up by a second movement of 307 keuro VAK: matched
+    more = "november 2023). Er werd ook 307 keuro VAK herverdeeld vanuit de provisie."
+    mended = claims_of("004", 2653, "november 2023).", more)
+    assert [c.status for c in at(mended, "verloop", 2649)] == [MATCHED, MATCHED]
+    # a movement left vague ('enkele herverdelingen') may leave out the rest: unresolved, never contradicted
+    vague = claims_of("004", 2652, "vond een herverdeling", "vonden onder meer een herverdeling")
+    assert [c.status for c in at(vague, "verloop", 2649)] == [UNRESOLVED, MATCHED]
+
+
+def test_credit_movements_that_add_up_match(uitvoering: list[Claim]) -> None:
+    # 004:2594-2610 568.744 + 1.080 (index) + 5.489 (VAK/VEK) = 575.313 VAK; + 2.400 VEK = 577.713 VEK
+    assert [(c.credit, c.status, c.stated) for c in at(uitvoering, "verloop", 2594)] == [
+        ("VAK", MATCHED, D(575313)),
+        ("VEK", MATCHED, D(577713)),
+    ]
+    # 004:7117-7128 '5.907 keuro … van dit begrotingsartikel naar het begrotingsartikel van de IMW-loonpremie', '530 keuro
+    # … herverdeeld naar het beleidsdomein Welzijn', 'met 5 keuro verhoogd': 67.596 − 5.907 − 530 + 5 = 61.164
+    vak, _vek = at(uitvoering, "verloop", 7118)
+    assert (vak.status, vak.computation) == (MATCHED, "1e BA 67.596 − 5.907 − 530 + 5 = 61.164; 1e BA-JR 61.164 (VAK)")
+    # a movement misstated: contradicted, for both credit types it names (the reading nearest the end leaves the 5
+    # keuro, which names no credit type, out)
+    broken = claims_of("004", 7123, "530 keuro VAK en VEK", "350 keuro VAK en VEK")
+    assert [(c.status, c.stated, c.computed) for c in at(broken, "verloop", 7118)] == [
+        (CONTRADICTED, D(61339), D(61164)),
+        (CONTRADICTED, D(61339), D(61164)),
+    ]
+    # the whole change stated with its parts after it ('toenam met 6.890 keuro VAK en 17.557 keuro VEK: …', 7844), a
+    # list said to be partial ('verschillende herverdelingen', 5222): never contradicted; the one contradiction is 2649's
+    assert [c.span for c in uitvoering if c.kind == "verloop" and c.status == CONTRADICTED] == [(2649, 2661)]
+    assert {c.status for c in uitvoering if c.kind == "verloop" and c.span[0] == 7844} == {UNRESOLVED}
+
+
+def test_a_dash_opening_a_line_is_a_bullet_not_a_minus(uitvoering: list[Claim]) -> None:
+    # 004:8109-8118 '- 65 keuro voor terugvordering …; - 192 keuro aan facturen …': a list of receipts, none negative
+    assert [c.stated for c in uitvoering if c.kind == "bedrag" and 8109 <= c.span[0] <= 8118] == [D(65), D(192), D(19), D(1)]
+    # 004:5273 '- 45 keuro VEK voor de VV128'; 004:2208 '-200 keuro' opening a line with no space is a minus sign
+    assert [c.stated for c in at(uitvoering, "bedrag", 5273)] == [D(45)]
+    assert [c.stated for c in at(uitvoering, "bedrag", 2208)] == [D(-200)]
+    # 004:8109 '- 65 keuro voor terugvordering van 75% van het loon': a rate in that item, not 192 / (192 + 65)
+    assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 8109)] == [(UNRESOLVED, None)]
+    # 004:8051 '- Aanvullende stagebonus: -708 keuro': the bullet is a word away, the minus is the amount's
+    assert [c.stated for c in at(uitvoering, "bedrag", 8051)] == [D(-708)]
