@@ -24,6 +24,8 @@ from decimal import Decimal
 from itertools import product
 from typing import Protocol
 
+from .numbers import format_amount as _fmt
+
 #: Words that say a sentence tells of a movement of the article's credit.
 MOVEMENT_RE = re.compile(
     r"herverde|herschik|kredietherschikking|overdracht|overgedragen|overgezet|bijkomend|compensatie|gecompenseerd"
@@ -251,12 +253,6 @@ def _readings(movements: list[_Movement], credit: str) -> list[tuple[Decimal, li
 
 def _clip(text: str, m: MentionLike) -> str:
     return text[m.start : m.end].strip()
-
-
-def _fmt(value: Decimal) -> str:
-    sign = "-" if value < 0 else ""
-    whole, _, frac = f"{abs(value):f}".partition(".")
-    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac.rstrip("0") if frac.rstrip("0") else "")
 
 
 __all__ = ["Reconciliation", "reconcile"]

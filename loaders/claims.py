@@ -34,7 +34,10 @@ from rdflib import RDF
 from . import records as r
 from .act_dates import ActDate, act_dates, named_periods
 from .claim_movements import reconcile
+from .claim_totals import totals
 from .model import credit_type
+from .numbers import format_amount as _fmt
+from .numbers import half_unit as _half_unit
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
 from .vocab import BKG
@@ -284,6 +287,7 @@ def read(parsed: r.DocumentRecords) -> list[object]:
         extractor.following = after.text if after is not None and after.ctx is sentence.ctx else ""
         extractor.sentence(sentence)
     extractor.movements()
+    extractor.totals()
     extractor.act_dates()
     return list(extractor.claims)
 
@@ -425,8 +429,8 @@ class _Extractor:
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
         #: article -> the amounts its section's prose has stated so far, with their lines and the words after each
         self.stated: dict[str, list[tuple[Decimal, r.Span, str]]] = defaultdict(list)
-        #: each article section's sentences in order (by its context), with their amounts and change claims
-        self.sections: dict[int, list[tuple[_Sentence, list[_Mention], list[Claim]]]] = defaultdict(list)
+        #: each stretch's sentences in order (by its context), with their amounts and change claims
+        self.stretches: dict[int, list[tuple[_Sentence, list[_Mention], list[Claim]]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
         if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
@@ -440,7 +444,9 @@ class _Extractor:
         :mod:`.claim_movements`): 1e BA to 1e BA-JR in an execution, BA to BO in a draft budget."""
         base_row, end_row = ("BA", "BO") if self.opmaak else ("1e BA", "1e BA-JR")
         status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
-        for section in self.sections.values():
+        for section in self.stretches.values():
+            if section[0][0].ctx.article is None:
+                continue
             subject = r.ArticleRef(section[0][0].ctx.article)
             for rec in reconcile(section, lambda row, c, subj=subject: self.tables.row(subj, row, c), base_row, end_row):
                 computed = rec.computed if rec.status != "unresolved" else None
@@ -458,6 +464,32 @@ class _Extractor:
                         computed=computed,
                         computation=rec.how,
                         table_spans=rec.table_spans,
+                    )
+                )
+
+    def totals(self) -> None:
+        """A total stated with its parts over the sentences after it (see :mod:`.claim_totals`); a total a sum of one
+        sentence has already resolved ('7.800 keuro, waaronder …') is left to it."""
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        done = {c.span[0] for c in self.claims if c.kind == "som"}
+        for stretch in self.stretches.values():
+            ctx = stretch[0][0].ctx
+            for t in totals([(s, [m for m in ms if m.change is None]) for s, ms, _changes in stretch]):
+                if t.span[0] in done:
+                    continue
+                computed = sum(t.parts, Decimal(0))
+                self.claims.append(
+                    Claim(
+                        len(self.claims) + 1,
+                        "som",
+                        t.text,
+                        t.span,
+                        t.total,
+                        status[t.status],
+                        subject=_article(ctx),
+                        unit="duizend euro",
+                        computed=computed,
+                        computation=t.how,
                     )
                 )
 
@@ -534,8 +566,7 @@ class _Extractor:
             for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
                 clause = s.text[m.end : after.start if after is not None else len(s.text)]
                 self.stated[s.ctx.article].append((abs(m.value), s.span(m.start, m.end), clause))
-        if s.ctx.article is not None:
-            self.sections[id(s.ctx)].append((s, mentions, [m.change for m in mentions if m.change is not None]))
+        self.stretches[id(s.ctx)].append((s, mentions, [m.change for m in mentions if m.change is not None]))
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
@@ -1718,23 +1749,8 @@ def _is_bullet(s: _Sentence, at: int) -> bool:
     return at in s.item_starts()
 
 
-def _half_unit(value: Decimal) -> Decimal:
-    """Half a unit of a figure's last significant digit: what rounding it to that digit may have moved it."""
-    digits = str(abs(int(value))) if value == int(value) else ""
-    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-    return Decimal(10) ** zeros / 2
-
-
 def _round(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
-
-
-def _fmt(value: Decimal) -> str:
-    """An amount as the documents print it: '-12.541', '101,49'."""
-    sign = "-" if value < 0 else ""
-    whole, _, frac = f"{abs(value):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return sign + grouped + ("," + frac if frac else "")
 
 
 __all__ = ["CONTRADICTED", "KINDS", "MATCHED", "UNRESOLVED", "Claim", "read"]

@@ -575,3 +575,44 @@ def test_a_dash_opening_a_line_is_a_bullet_not_a_minus(uitvoering: list[Claim]) 
     assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 8109)] == [(UNRESOLVED, None)]
     # 004:8051 '- Aanvullende stagebonus: -708 keuro': the bullet is a word away, the minus is the amount's
     assert [c.stated for c in at(uitvoering, "bedrag", 8051)] == [D(-708)]
+
+
+# -- totals with their parts over several sentences ---------------------------------------------------------------------
+
+
+def test_a_total_said_to_consist_of_parts_over_two_sentences_that_add_up_otherwise_is_contradicted(
+    uitvoering: list[Claim],
+) -> None:
+    # 004:2774-2778 '• De investeringsuitgaven voor een totaal van 22.259 keuro betreft de aankoop van grond … 9.896 keuro
+    # en diverse investeringen in gebouwen voor een bedrag van 2.928keuro. De investeringsuitgaven I&T bedroegen 5.624
+    # keuro en roerende facilitaire investeringen 1.823 keuro'
+    (claim,) = at(uitvoering, "som", 2774)
+    assert (claim.status, claim.stated, claim.computed, claim.span) == (CONTRADICTED, D(22259), D(20271), (2774, 2778))
+    assert claim.computation == "9.896 + 2.928 + 5.624 + 1.823 = 20.271"
+    mended = claims_of("004", 2774, "22.259", "20.271")
+    assert [c.status for c in at(mended, "som", 2774)] == [MATCHED]
+    # the same parts named as some of the whole ('betreft onder meer'): unresolved
+    partial = claims_of("004", 2774, "betreft de", "betreft onder meer de")
+    assert [c.status for c in at(partial, "som", 2774)] == [UNRESOLVED]
+    # no word that the parts make up the whole ('betreft' replaced by 'dekt'): unresolved
+    loose = claims_of("004", 2774, "keuro betreft de", "keuro dekt de")
+    assert [c.status for c in at(loose, "som", 2774)] == [UNRESOLVED]
+
+
+def test_receipts_told_one_by_one_to_the_rest_are_the_whole(uitvoering: list[Claim]) -> None:
+    # 004:4888-4904 'In realiteit liepen de ontvangsten op tot 1.447 keuro', then 484, 372, 115 and 260 keuro (each with
+    # last year's in brackets, not a part), 'Voor het overige … voor een totaal van 24 keuro' and 185 keuro (4903): 1.440.
+    # 'De waardeverminderingen bedroegen -52 keuro' (4906) are of another article and end the list
+    (claim,) = at(uitvoering, "som", 4889)
+    assert (claim.status, claim.stated, claim.computed, claim.span) == (CONTRADICTED, D(1447), D(1440), (4889, 4904))
+    assert claim.computation == "484 + 372 + 115 + 260 + 24 + 185 = 1.440"
+    mended = claims_of("004", 4903, "185", "192")
+    assert [c.status for c in at(mended, "som", 4889)] == [MATCHED]
+    # without 'Voor het overige' nothing says the list is whole
+    open_list = claims_of("004", 4896, "Voor het overige werden nog", "Daarnaast werden")
+    assert [c.status for c in at(open_list, "som", 4889)] == [UNRESOLVED]
+
+
+def test_a_total_beside_a_difference_is_no_breakdown(uitvoering: list[Claim]) -> None:
+    # 004:6599-6601 'voor een totaal van 34.114 keuro ligt 7.200 keuro lager dan begroot': no sum
+    assert at(uitvoering, "som", 6600) == []
