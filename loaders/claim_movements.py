@@ -29,7 +29,7 @@ from .numbers import format_amount as _fmt
 #: Words that say a sentence tells of a movement of the article's credit.
 MOVEMENT_RE = re.compile(
     r"herverde|herschik|kredietherschikking|overdracht|overgedragen|overgezet|bijkomend|compensatie|gecompenseerd"
-    r"|aangevuld|verhoogd|verlaagd|verminderd|toegevoegd|\bextra\b|\bindex\b|\bkwam\b[^.;:]{0,60}\bbij\b|toegekend"
+    r"|aangevuld|verhoogd|verlaagd|verminderd|toegevoegd|\bextra\b|\bindex\b|\bkwam\b[^.;:]{0,60}\b(?:bij|toe)\b|toegekend"
     r"|gespijsd|toenam|afnam|\bsteeg\b|\bdaalde\b|toegenomen|afgenomen",
     re.IGNORECASE,
 )
@@ -46,17 +46,22 @@ PARTIAL_RE = re.compile(
     re.IGNORECASE,
 )
 _INTO = r"naar\s+(?:dit|deze)\s+(?:begrotings)?artikel"
+#: Where money leaves to: another article, domain, entity or provision ('naar het begrotingsartikel van de IMW-loonpremie',
+#: 'naar het beleidsdomein Welzijn'); 'naar de loonkredieten' (within the article) and 'naar dit begrotingsartikel' not.
 _NEGATIVE_RE = re.compile(
-    r"\bnaar\s+(?!aanleiding\b|(?:dit|deze)\s+(?:begrotings)?artikel)(?:het|de|een|elders|[A-Z]{2}0-)|\bverminderd|\bverlaagd"
-    r"|\bafgenomen|\bafnam\b|\bdaalde\b|\bingeleverd|\bafgestaan|\bminder\b",
+    r"\bnaar\s+(?!(?:dit|deze)\b)(?:[\w’'-]+\s+){0,3}?(?:(?:begrotings|toelage-?|IS-|WT-)?artikel|beleidsdomein|departement"
+    r"|agentschap|entiteit|provisie)|\bnaar\s+(?:elders|[A-Z]{2}0-)|\bverminderd|\bverlaagd|\bafgenomen|\bafnam\b|\bdaalde\b"
+    r"|\bingeleverd|\bafgestaan|\bminder\b",
     re.IGNORECASE,
 )
 _POSITIVE_RE = re.compile(
     r"\b(?:vanuit|uit|bijkomend\w*|aangevuld|verhoogd|toegevoegd|extra|toegekend|gespijsd|steeg|toenam|toegenomen|bij)\b"
-    + "|"
-    + _INTO,
+    r"|\btoe\s+op\s+dit\b|" + _INTO,
     re.IGNORECASE,
 )
+_CHANGE_VERBS = r"stijging|daling|toename|afname|toenam|afnam|steeg|daalde|aangroeide|groeide"
+#: What a whole change's amount follows: 'een stijging met', 'het VAK afnam met 3.084 keuro en het VEK met'.
+_WHOLE_CHANGE_BEFORE = rf"\b(?:{_CHANGE_VERBS})\b(?:[^.;:]|\.(?=\d)){{0,60}}\bmet\s*[-+]?\s*$"
 _CREDIT_WORD_RE = re.compile(r"\b(VAK|VEK)\b|(vastleggings|vereffenings)krediet")
 #: Movements of a section tried at most: each may take two or three readings.
 _MAX_MOVEMENTS = 8
@@ -74,6 +79,8 @@ class SentenceLike(Protocol):
     text: str
 
     def span(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def item_of(self, offset: int) -> int | None: ...
 
 
 Row = Callable[[str, str], tuple[Decimal, tuple[int, int]] | None]
@@ -104,14 +111,13 @@ class _Movement:
 
 
 def reconcile(
-    sections: Sequence[tuple[SentenceLike, Sequence[MentionLike], Sequence[object]]],
+    sections: Sequence[tuple[SentenceLike, Sequence[MentionLike]]],
     row: Row,
     base_row: str,
     end_row: str,
 ) -> list[Reconciliation]:
     """The reconciliation of each credit type of one article's section: ``sections`` its sentences in order with their
-    amounts and the change claims they hold (a change stated whole ends the attempt), ``row(row, credit)`` the
-    article's table."""
+    amounts, ``row(row, credit)`` the article's table."""
     ends = {c: row(end_row, c) for c in ("VAK", "VEK")}
     bases = {c: row(base_row, c) for c in ("VAK", "VEK")}
     if not all(ends.values()) or not all(bases.values()):
@@ -120,30 +126,8 @@ def reconcile(
     if start is None:
         return []
     i, base_mention, base_credits = start
-    movements: list[_Movement] = []
-    complete = True
     base_s = sections[i][0]
-    for s, mentions, changes in sections[i:]:
-        text = s.text
-        own = [m for m in mentions if s is not base_s or m.start > base_mention.start]
-        if s is not base_s and own and EXECUTION_RE.search(text):
-            if MOVEMENT_RE.search(text):
-                complete = False  # a movement told beside the execution: not read
-            break
-        levels = [m for m in own if _is_level(m, text, ends, bases)]
-        rest = [m for m in own if m not in levels]
-        if not rest:
-            continue
-        if not MOVEMENT_RE.search(text):
-            complete = False  # an amount that is neither a movement nor a level: what it is, unknown
-            continue
-        if any(_whole_change(c, bases, ends) for c in changes):
-            return []  # 'toenam met 6.890 keuro …': the section states the change whole; its claim checks it
-        if PARTIAL_RE.search(text) or _bracketed_parts(rest, text):
-            complete = False
-        for k, m in enumerate(rest):
-            clause = text[(rest[k - 1].end if k else 0) : rest[k + 1].start if k + 1 < len(rest) else len(text)]
-            movements.append(_movement(m, text, clause, s))
+    movements, complete = _headed(sections[i:]) or _told(sections[i:], base_mention, ends, bases)
     if not movements:
         return []
     out = []
@@ -169,10 +153,62 @@ def reconcile(
     return out
 
 
+def _told(sections, base_mention: MentionLike, ends, bases) -> tuple[list[_Movement], bool]:
+    """The movements the sentences from the base on tell, up to the execution, and whether every amount among them was
+    read as a movement or a level with no word that the list is partial."""
+    movements: list[_Movement] = []
+    complete = True
+    base_s = sections[0][0]
+    for s, mentions in sections:
+        text = s.text
+        own = [m for m in mentions if s is not base_s or m.start > base_mention.start]
+        if s is not base_s and own and EXECUTION_RE.search(text):
+            if MOVEMENT_RE.search(text):
+                complete = False  # a movement told beside the execution: not read
+            break
+        levels = [m for m in own if _is_level(m, text, ends, bases) or _states_whole_change(m, text, ends, bases)]
+        rest = [m for m in own if m not in levels]
+        if not rest:
+            continue
+        if not MOVEMENT_RE.search(text):
+            complete = False  # an amount that is neither a movement nor a level: what it is, unknown
+            continue
+        if PARTIAL_RE.search(text) or _bracketed_parts(rest, text):
+            complete = False
+        for k, m in enumerate(rest):
+            clause = text[(rest[k - 1].end if k else 0) : rest[k + 1].start if k + 1 < len(rest) else len(text)]
+            movements.append(_movement(m, text, clause, s))
+    return movements, complete
+
+
+def _headed(sections) -> tuple[list[_Movement], bool] | None:
+    """The movements of a list whose items are headed by a label and a signed amount in brackets ('- Index (+11.433 keuro
+    VAK/VEK)', '-Overgangsbepaling LDE (-1.174 keuro VAK/VEK)'), each told at length below its heading (amounts
+    there are details, not more movements); whole when the words before it say so ('de resultante van de onderstaande
+    bewegingen'). ``None`` without two such headings."""
+    movements: list[_Movement] = []
+    intro = ""
+    for s, mentions in sections:
+        for m in mentions:
+            item = s.item_of(m.start)
+            signed = re.search(r"\(\s*$", s.text[: m.start]) and s.text[m.start] in "+-–"
+            if item is None or not signed or not re.match(r"\s*\)", s.text[m.end :]):
+                continue
+            if re.search(r"[.;:]", s.text[item : m.start]) or m.start - item > 120:
+                continue  # not the item's heading
+            if not movements:
+                intro = s.text[:item]
+            movements.append(_movement(m, s.text, s.text[item : m.end], s))
+    if len(movements) < 2:
+        return None
+    complete = bool(re.search(r"\b(?:resultante|onderstaande|volgende|als\s+volgt|bestaat\s+uit)\b", intro))
+    return movements, complete and not PARTIAL_RE.search(intro)
+
+
 def _base(sections, bases) -> tuple[int, MentionLike, tuple[str, ...]] | None:
     """The first statement of the base: an amount in keuro that is the table's base row of the credit types it names
     (both when it names none), in a sentence that speaks of the adjusted budget."""
-    for i, (s, mentions, _changes) in enumerate(sections):
+    for i, (s, mentions) in enumerate(sections):
         if not re.search(r"\b(?:BA|begrotingsaanpassing|decretaal|decretale)\b", s.text):
             continue
         for m in mentions:
@@ -203,12 +239,13 @@ def _is_level(m: MentionLike, text: str, ends, bases) -> bool:
     return bool(re.search(r"\btot\s*$", text[: m.start]))
 
 
-def _whole_change(change: object, bases, ends) -> bool:
-    """Whether a change claim of the section states the article's whole change of a credit type."""
-    stated = getattr(change, "stated", None)
-    if not isinstance(stated, Decimal):
+def _states_whole_change(m: MentionLike, text: str, ends, bases) -> bool:
+    """'Dit is een stijging met 1.502 keuro VAK/VEK', 'waardoor het VAK afnam met 3.084 keuro': the article's whole change
+    of a credit type, stated as a change; the movements told after it are its parts, not more of it."""
+    if m.unit != "duizend euro" or not re.search(_WHOLE_CHANGE_BEFORE, text[max(0, m.start - 80) : m.start]):
         return False
-    return any(abs(stated) == abs(ends[c][0] - bases[c][0]) and stated for c in ("VAK", "VEK"))
+    credits = m.credits or ("VAK", "VEK")
+    return any(abs(m.value) == abs(ends[c][0] - bases[c][0]) for c in credits)
 
 
 def _bracketed_parts(mentions: Sequence[MentionLike], text: str) -> bool:

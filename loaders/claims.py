@@ -145,8 +145,9 @@ _ABBREVIATION_END_RE = re.compile(
 #: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
 _CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
 _ROW_LABEL_WORDS = 6
-#: A bullet that opens a line: a dash or bullet and a space ('- 65 keuro …'); '-200 keuro' opening a line is a sign.
-_BULLET_RE = re.compile(r"[-–•]\s")
+#: A bullet that opens a line: a dash or bullet and a space or a word ('- 65 keuro …', '-Overgangsbepaling LDE');
+#: '-200 keuro' opening a line is a sign.
+_BULLET_RE = re.compile(r"[-–•](?:\s|(?=[A-Za-z]))")
 _CELL_RE = re.compile(r"[-–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?%?|[-–]?\d+(?:,\d+)?%?")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 #: What an underspend amount follows: 'onderbenutting van 627 keuro', 'De VAK- en VEK-onderbenutting (8.963 keuro VAK',
@@ -180,7 +181,8 @@ class _Sentence:
 
     def item_starts(self) -> list[int]:
         """Where the bullet items of the sentence begin: a dash, en dash or bullet opening a line and followed by a
-        space ('- 65 keuro voor …'). A list whose items end in ';' is one sentence; its items are separate statements."""
+        space or a word ('- 65 keuro voor …', '-Overgangsbepaling'). A list whose items end in ';' is one sentence; its
+        items are separate statements."""
         starts = self.joined.starts
         lines = starts[bisect.bisect_left(starts, self.start) : bisect.bisect_left(starts, self.start + len(self.text))]
         return [k - self.start for k in lines if _BULLET_RE.match(self.text, k - self.start)]
@@ -429,8 +431,8 @@ class _Extractor:
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
         #: article -> the amounts its section's prose has stated so far, with their lines and the words after each
         self.stated: dict[str, list[tuple[Decimal, r.Span, str]]] = defaultdict(list)
-        #: each stretch's sentences in order (by its context), with their amounts and change claims
-        self.stretches: dict[int, list[tuple[_Sentence, list[_Mention], list[Claim]]]] = defaultdict(list)
+        #: each stretch's sentences in order (by its context), with their amounts
+        self.stretches: dict[int, list[tuple[_Sentence, list[_Mention]]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
         if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
@@ -474,7 +476,7 @@ class _Extractor:
         done = {c.span[0] for c in self.claims if c.kind == "som"}
         for stretch in self.stretches.values():
             ctx = stretch[0][0].ctx
-            for t in totals([(s, [m for m in ms if m.change is None]) for s, ms, _changes in stretch]):
+            for t in totals([(s, [m for m in ms if m.change is None]) for s, ms in stretch]):
                 if t.span[0] in done:
                     continue
                 computed = sum(t.parts, Decimal(0))
@@ -566,7 +568,7 @@ class _Extractor:
             for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
                 clause = s.text[m.end : after.start if after is not None else len(s.text)]
                 self.stated[s.ctx.article].append((abs(m.value), s.span(m.start, m.end), clause))
-        self.stretches[id(s.ctx)].append((s, mentions, [m.change for m in mentions if m.change is not None]))
+        self.stretches[id(s.ctx)].append((s, mentions))
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:

@@ -616,3 +616,21 @@ def test_receipts_told_one_by_one_to_the_rest_are_the_whole(uitvoering: list[Cla
 def test_a_total_beside_a_difference_is_no_breakdown(uitvoering: list[Claim]) -> None:
     # 004:6599-6601 'voor een totaal van 34.114 keuro ligt 7.200 keuro lager dan begroot': no sum
     assert at(uitvoering, "som", 6600) == []
+
+
+def test_a_list_of_movements_headed_by_their_amounts_is_the_whole_change(opmaak: list[Claim]) -> None:
+    # 000:887-976 'De kredietbehoefte bij BA 2025 bedroeg 598.220 keuro VAK en 568.220 keuro VEK' … 'de resultante van de
+    # onderstaande bewegingen: - Terugdraaien eenmalige maatregel BA 2025 (+30.000 keuro VEK) … - Index (+11.433 keuro
+    # VAK/VEK) … -Overgangsbepaling LDE (-1.174 keuro VAK/VEK) … - Punctuele maatregel (-3.000 keuro VAK/VEK) … -
+    # Actualisatie kredietbehoefte (-4.814 keuro VAK/VEK)': the amounts told below each heading are details, not movements
+    vak, vek = at(opmaak, "verloop", 887)
+    assert (vak.status, vak.computation) == (MATCHED, "BA 598.220 + 11.433 − 1.174 − 3.000 − 4.814 = 600.665; BO 600.665 (VAK)")
+    assert (vek.status, vek.stated, vek.span) == (MATCHED, D(600665), (887, 976))
+    broken = claims_of("000", 953, "(-3.000 keuro", "(-3.300 keuro")
+    assert [(c.status, c.stated, c.computed) for c in at(broken, "verloop", 887)] == [
+        (CONTRADICTED, D(600365), D(600665)),
+        (CONTRADICTED, D(600365), D(600665)),
+    ]
+    # the same list not said to be the whole ('onder meer de bewegingen'): unresolved
+    some = claims_of("000", 953, "(-3.000 keuro", "(-3.300 keuro", more=((892, "de onderstaande", "onder meer de"),))
+    assert {c.status for c in at(some, "verloop", 887)} == {UNRESOLVED}
