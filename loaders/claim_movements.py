@@ -60,8 +60,11 @@ _POSITIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_VERBS = r"stijging|daling|toename|afname|toenam|afnam|steeg|daalde|aangroeide|groeide"
-#: What a whole change's amount follows: 'een stijging met', 'het VAK afnam met 3.084 keuro en het VEK met'.
-_WHOLE_CHANGE_BEFORE = rf"\b(?:{_CHANGE_VERBS})\b(?:[^.;:]|\.(?=\d)){{0,60}}\bmet\s*[-+]?\s*$"
+#: What a whole change's amount follows: 'een stijging met', 'het VAK afnam met 3.084 keuro en het VEK met', 'toenam met
+#: 6.890 keuro VAK en'.
+_WHOLE_CHANGE_BEFORE = (
+    rf"\b(?:{_CHANGE_VERBS})\b(?:[^.;:]|\.(?=\d)){{0,60}}\bmet\s*[-+]?\s*(?:[\d.]+\s*keuro\s*(?:VAK|VEK)?\s*en\s*)?$"
+)
 _CREDIT_WORD_RE = re.compile(r"\b(VAK|VEK)\b|(vastleggings|vereffenings)krediet")
 #: Movements of a section tried at most: each may take two or three readings.
 _MAX_MOVEMENTS = 8
