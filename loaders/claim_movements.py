@@ -36,9 +36,13 @@ MOVEMENT_RE = re.compile(
 #: Words of the year's execution: the movements are told before them.
 EXECUTION_RE = re.compile(
     r"\bbegrotingsuitvoering\b|\buitvoering\s+(?:op\s+(?:dit|deze|het)\b|bedr)|\bkende\s+een\s+uitvoering|\brealisatie\b"
-    r"|\buitgaven\s+(?:bedr|\d)|\bbesteed|\bvastgelegd|\bvereffend|\bonderbenut|\baangerekend|\bbenutting|\bbetaald",
+    r"|\buitgaven\s+(?:bedr|\d)|\bbesteed|\bvastgelegd|\bvereffend|\bonderbenut|\baangerekend|\bbenutting|\bbetaald"
+    r"|\baangewend",
     re.IGNORECASE,
 )
+#: Words of the article's own credit: a movement told after the execution is of it when it names it (a stretch of prose
+#: may run on past the article's section, into an entity's report).
+_OWN_CREDIT_RE = re.compile(r"\b(?:budget|krediet|begrotingsartikel|VAK|VEK)\b|\w+(?:budget|krediet)\b", re.IGNORECASE)
 #: Words that say the movements told are some of them only.
 PARTIAL_RE = re.compile(
     r"\b(?:enkele|verschillende|diverse|o\.a\b|onder\s+meer|onder\s+andere|voornamelijk|hoofdzakelijk|belangrijkste"
@@ -158,29 +162,37 @@ def reconcile(
 
 def _told(sections, base_mention: MentionLike, ends, bases) -> tuple[list[_Movement], bool]:
     """The movements the sentences from the base on tell, up to the execution, and whether every amount among them was
-    read as a movement or a level with no word that the list is partial."""
+    read as a movement or a level with no word that the list is partial.
+
+    Not whole either: an amount in brackets (as often a part of a movement as one of its own), an amount told twice
+    (one movement restated, or two), a movement told after the execution (the text goes back to the budget)."""
     movements: list[_Movement] = []
     complete = True
     base_s = sections[0][0]
+    executed = False
     for s, mentions in sections:
         text = s.text
         own = [m for m in mentions if s is not base_s or m.start > base_mention.start]
-        if s is not base_s and own and EXECUTION_RE.search(text):
-            if MOVEMENT_RE.search(text):
-                complete = False  # a movement told beside the execution: not read
-            break
         levels = [m for m in own if _is_level(m, text, ends, bases) or _states_whole_change(m, text, ends, bases)]
         rest = [m for m in own if m not in levels]
+        if s is not base_s and own and EXECUTION_RE.search(text):
+            executed = True
+        if executed:
+            if rest and MOVEMENT_RE.search(text) and _OWN_CREDIT_RE.search(text):
+                complete = False  # a movement of the credit told beside or after the execution: not read
+            continue
         if not rest:
             continue
         if not MOVEMENT_RE.search(text):
             complete = False  # an amount that is neither a movement nor a level: what it is, unknown
             continue
-        if PARTIAL_RE.search(text) or _bracketed_parts(rest, text):
+        if PARTIAL_RE.search(text) or any(re.search(r"\([^()]*$", text[: m.start]) for m in rest):
             complete = False
         for k, m in enumerate(rest):
             clause = text[(rest[k - 1].end if k else 0) : rest[k + 1].start if k + 1 < len(rest) else len(text)]
             movements.append(_movement(m, text, clause, s))
+    if len({mv.value for mv in movements}) < len(movements):
+        complete = False
     return movements, complete
 
 
@@ -249,12 +261,6 @@ def _states_whole_change(m: MentionLike, text: str, ends, bases) -> bool:
         return False
     credits = m.credits or ("VAK", "VEK")
     return any(abs(m.value) == abs(ends[c][0] - bases[c][0]) for c in credits)
-
-
-def _bracketed_parts(mentions: Sequence[MentionLike], text: str) -> bool:
-    """'… oproepen: ‘Digitale transformatieprojecten’ (5.000 keuro) en …': an amount in brackets after another of the
-    sentence is as often a part of it as a movement of its own."""
-    return any(k and re.search(r"\(\s*$", text[: m.start]) for k, m in enumerate(mentions))
 
 
 def _movement(m: MentionLike, text: str, clause: str, s: SentenceLike) -> _Movement:
