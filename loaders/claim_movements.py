@@ -89,6 +89,8 @@ class SentenceLike(Protocol):
 
     def item_of(self, offset: int) -> int | None: ...
 
+    def item_starts(self) -> list[int]: ...
+
 
 Row = Callable[[str, str], tuple[Decimal, tuple[int, int]] | None]
 

@@ -41,7 +41,7 @@ _CONSISTS_RE = re.compile(
     r"\b(?:betreft|betreffen|bestaat\s+uit|bestond\s+uit|bestaan\s+uit|omvat|omvatten|samengesteld\s+uit|als\s+volgt)\b"
 )
 #: Words that say the parts named are some of them.
-_PARTIAL_RE = re.compile(
+PARTIAL_RE = re.compile(
     r"\b(?:onder\s+meer|onder\s+andere|o\.a\.|waaronder|waarvan|bijvoorbeeld|zoals|vooral|voornamelijk|hoofdzakelijk"
     r"|grotendeels|in\s+hoofdzaak|belangrijkste|enkele)\b",
     re.IGNORECASE,
@@ -59,6 +59,7 @@ class Total:
     how: str
     span: tuple[int, int]
     text: str
+    credit: str | None = None
 
 
 def totals(stretch: Sequence[tuple[SentenceLike, Sequence[MentionLike]]]) -> list[Total]:
@@ -114,23 +115,23 @@ def _parts(stretch, i: int, k: int, head: str):
 def _judge(s: SentenceLike, total: MentionLike, parts: list[MentionLike], words: list[str], last: tuple[int, int]) -> Total:
     values = tuple(abs(p.value) if p.unit == "duizend euro" else abs(p.value) / 1000 for p in parts)
     computed = sum(values, Decimal(0))
-    slack = _slack(total.value) + sum((_slack(v) for v in values), Decimal(0))
+    room = slack(total.value) + sum((slack(v) for v in values), Decimal(0))
     whole = abs(total.value)
     text = " ".join(words)
     complete = bool(_CONSISTS_RE.search(words[0]) or any(_REST_RE.match(w) for w in words[1:]))
-    partial = bool(_PARTIAL_RE.search(text) or _DIVERSE_RE.search(text))
-    status = "matched" if abs(computed - whole) <= slack else "contradicted" if complete and not partial else "unresolved"
+    partial = bool(PARTIAL_RE.search(text) or _DIVERSE_RE.search(text))
+    status = "matched" if abs(computed - whole) <= room else "contradicted" if complete and not partial else "unresolved"
     how = " + ".join(_fmt(v) for v in values) + f" = {_fmt(computed)}"
     span = (s.span(total.start, total.end)[0], last[1])
     claim_text = s.text[total.start : total.end].strip() + " … " + " … ".join(_fmt(v) + " keuro" for v in values)
     return Total(status, whole, values, how, span, claim_text)
 
 
-def _slack(value: Decimal) -> Decimal:
+def slack(value: Decimal) -> Decimal:
     """What rounding may have moved a figure: half a keuro, or half its rounded hundreds ('29.000', '7.800'). One
     trailing zero ('260 keuro') is as often exact: a figure in keuro ends in 0 one time in ten."""
     rounded = _half_unit(value)
     return rounded if rounded >= 50 else Decimal("0.5")
 
 
-__all__ = ["Total", "totals"]
+__all__ = ["PARTIAL_RE", "Total", "slack", "totals"]

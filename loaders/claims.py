@@ -33,6 +33,7 @@ from rdflib import RDF
 
 from . import records as r
 from .act_dates import ActDate, act_dates, named_periods
+from .claim_lists import listed_totals
 from .claim_movements import reconcile
 from .claim_totals import totals
 from .model import credit_type
@@ -476,7 +477,8 @@ class _Extractor:
         done = {c.span[0] for c in self.claims if c.kind == "som"}
         for stretch in self.stretches.values():
             ctx = stretch[0][0].ctx
-            for t in totals([(s, [m for m in ms if m.change is None]) for s, ms in stretch]):
+            plain = [(s, [m for m in ms if m.change is None]) for s, ms in stretch]
+            for t in totals(plain) + listed_totals(plain):
                 if t.span[0] in done:
                     continue
                 computed = sum(t.parts, Decimal(0))
@@ -489,6 +491,7 @@ class _Extractor:
                         t.total,
                         status[t.status],
                         subject=_article(ctx),
+                        credit=t.credit,
                         unit="duizend euro",
                         computed=computed,
                         computation=t.how,

@@ -651,3 +651,25 @@ def test_a_list_of_movements_headed_by_their_amounts_is_the_whole_change(opmaak:
     # the same list not said to be the whole ('onder meer de bewegingen'): unresolved
     some = claims_of("000", 953, "(-3.000 keuro", "(-3.300 keuro", more=((892, "de onderstaande", "onder meer de"),))
     assert {c.status for c in at(some, "verloop", 887)} == {UNRESOLVED}
+
+
+def test_a_total_broken_down_in_a_list_of_amounts_adds_up(uitvoering: list[Claim]) -> None:
+    # 004:8106-8133 'De reële ontvangsten bedroegen echter 3.019 keuro en hebben betrekking op volgende ontvangsten: - 65
+    # keuro …; - 192 keuro …; …': eight items that open with their amounts, no credit type named: one sum
+    (claim,) = at(uitvoering, "som", 8106)
+    assert (claim.status, claim.stated, claim.credit, claim.span) == (MATCHED, D(3019), None, (8106, 8133))
+    assert claim.computation == "65 + 192 + 19 + 1 + 2.385 + 13 + 98 + 246 = 3.019"
+    # 004:5324-5328 '19.589 keuro VAK en 33.932 keuro VEK. Dit budget bestaat uit: - 19.469 keuro VAK en 33.812 keuro VEK
+    # …; - 120 keuro VAK/VEK …': the sentence before, pointed back to, per credit type
+    assert [(c.credit, c.status, c.computed) for c in at(uitvoering, "som", 5324)] == [
+        ("VAK", MATCHED, D(19589)),
+        ("VEK", MATCHED, D(33932)),
+    ]
+    broken = claims_of("004", 8112, "- 192 keuro", "- 129 keuro")
+    assert [(c.status, c.computed) for c in at(broken, "som", 8106)] == [(CONTRADICTED, D(2956))]
+    # the list said to be some of them ('onder meer'): unresolved
+    partial = claims_of("004", 8112, "- 192 keuro", "- 129 keuro", more=((8107, "volgende", "onder meer volgende"),))
+    assert [c.status for c in at(partial, "som", 8106)] == [UNRESOLVED]
+    # an item that does not open with its amount: not a list of amounts, no sum
+    worded = claims_of("004", 8112, "- 192 keuro", "- facturen voor 192 keuro")
+    assert at(worded, "som", 8106) == []
