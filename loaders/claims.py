@@ -471,10 +471,12 @@ class _Extractor:
                 )
 
     def totals(self) -> None:
-        """A total stated with its parts over the sentences after it (see :mod:`.claim_totals`); a total a sum of one
-        sentence has already resolved ('7.800 keuro, waaronder …') is left to it."""
+        """A total stated with its parts over the sentences after it (see :mod:`.claim_totals`) or in a list of amounts
+        (:mod:`.claim_lists`); a total a sum of one sentence has already resolved ('7.800 keuro, waaronder …') is left
+        to it."""
         status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
         done = {c.span[0] for c in self.claims if c.kind == "som"}
+        first = len(self.claims)
         for stretch in self.stretches.values():
             ctx = stretch[0][0].ctx
             plain = [(s, [m for m in ms if m.change is None]) for s, ms in stretch]
@@ -497,6 +499,7 @@ class _Extractor:
                         computation=t.how,
                     )
                 )
+        self.settle_parts(first)  # the amounts of a sum that adds up: resolved by it
 
     def act_dates(self) -> None:
         """The date of each act the document cites by its title, and the period of each programme or cycle it names by
@@ -1446,7 +1449,8 @@ class _Extractor:
             total = next((t for t in sums if t.span[0] <= c.span[0] and c.span[1] <= t.span[1] and c.text in t.text), None)
             if total is not None:
                 role = "the total" if abs(c.stated) == total.stated else "a part"
-                how = f"{role} of the sum {total.computation} = {_fmt(total.stated)}"
+                done = "=" in (total.computation or "")  # a sum over sentences says what it comes to
+                how = f"{role} of the sum {total.computation}" + ("" if done else f" = {_fmt(total.stated)}")
                 self.claims[i] = replace(c, status=MATCHED, computed=abs(c.stated), computation=how, table_spans=(total.span,))
 
     def parts_within(self, s: _Sentence, mentions: list[_Mention]) -> None:
