@@ -9,10 +9,13 @@ for each credit type, or the text leaves a movement out or misstates one.
 Kept conservative, since a section may tell only part of the story: the reconciliation is tried only when the
 section states the base (the table's value) and at least one movement of that credit type; it can contradict only
 when every amount between the base and the execution is read as a movement or a restated level, no words say the
-list is partial ('enkele', 'verschillende', 'onder meer', …) and no sub-amounts in brackets could be counted twice.
+list is partial ('enkele', 'verschillende', 'onder meer', …), no amount in brackets could be a part of another, none
+is told twice and no movement of the credit is told after the execution.
 A movement whose direction the text does not give ('een herverdeling van 770 keuro') may go either way, one without a
 credit type ('304.000 euro') may be of either or both: contradicted only when no such reading reaches the table's
-end. A section that states the whole change itself ('toenam met 6.890 keuro') is checked by that change's claim.
+end. The whole change stated before its parts ('toenam met 6.890 keuro VAK en 17.557 keuro VEK: …') is a level, like
+the end itself ('tot 16.101 keuro'), not one more movement; a list headed by signed amounts ('- Index (+11.433 keuro
+VAK/VEK)', a draft budget's movements) is read by its headings alone.
 """
 
 from __future__ import annotations
