@@ -21,6 +21,7 @@ agrees with an exact ratio that rounds or is cut off to it; amounts are exact.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -33,8 +34,13 @@ from rdflib import RDF
 from . import records as r
 from .act_approvals import approval_dates
 from .act_dates import ActDate, act_dates, named_periods
+from .claim_lists import listed_totals
+from .claim_movements import reconcile
+from .claim_totals import totals
 from .event_dates import causes_after_adoption, event_dates, prose
 from .model import credit_type
+from .numbers import format_amount as _fmt
+from .numbers import half_unit as _half_unit
 from .numbers import parse_amount, parse_percentage
 from .text import ABBREVIATIONS_HEADING_RE, WRAPPED_ARTICLE_CODE_RE, JoinedText, Line, is_noise, join_lines, normalise_code
 from .vocab import BKG
@@ -45,7 +51,7 @@ MATCHED, CONTRADICTED, UNRESOLVED = "overeenkomend", "tegengesproken", "onopgelo
 UNDERSPEND = "1e BA-JR − BU"
 
 #: The kinds of claim, as ``bkg:soort`` of a ``bkg:Bewering`` (one consistency rule each).
-KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort", "datum")
+KINDS = ("bedrag", "wijziging", "percentage", "aantal", "jaar", "artikelcode", "som", "kredietsoort", "datum", "verloop")
 
 #: The document kinds whose prose is read for claims.
 BBT_KINDS = (BKG.BBTBegrotingsopmaak, BKG.BBTBegrotingsuitvoering)
@@ -142,6 +148,9 @@ _ABBREVIATION_END_RE = re.compile(
 #: A sentence that goes on about the amount the one before it ended with: 'Dit is 82% …', 'Dat is 33% van …'.
 _CONTINUES_RE = re.compile(r"\s*(?:Dit|Dat)\s+(?:is|komt\s+neer\s+op)\b|\s*Daarmee\b")
 _ROW_LABEL_WORDS = 6
+#: A bullet that opens a line: a dash or bullet and a space or a word ('- 65 keuro …', '-Overgangsbepaling LDE');
+#: '-200 keuro' opening a line is a sign.
+_BULLET_RE = re.compile(r"[-–•](?:\s|(?=[A-Za-z]))")
 _CELL_RE = re.compile(r"[-–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?%?|[-–]?\d+(?:,\d+)?%?")
 _TABLE_ROW_RE = re.compile(r"^\D*?(?:(?<!\S)[-–]?\s?\d[\d.,]*%?\s*){2,}$")
 #: What an underspend amount follows: 'onderbenutting van 627 keuro', 'De VAK- en VEK-onderbenutting (8.963 keuro VAK',
@@ -172,6 +181,20 @@ class _Sentence:
 
     def span(self, start: int, end: int) -> r.Span:
         return self.joined.lines_of(self.start + start, self.start + end)
+
+    def item_starts(self) -> list[int]:
+        """Where the bullet items of the sentence begin: a dash, en dash or bullet opening a line and followed by a
+        space or a word ('- 65 keuro voor …', '-Overgangsbepaling'). A list whose items end in ';' is one sentence; its
+        items are separate statements."""
+        starts = self.joined.starts
+        lines = starts[bisect.bisect_left(starts, self.start) : bisect.bisect_left(starts, self.start + len(self.text))]
+        return [k - self.start for k in lines if _BULLET_RE.match(self.text, k - self.start)]
+
+    def item_of(self, offset: int) -> int | None:
+        """The start of the bullet item ``offset`` stands in, ``None`` outside a list."""
+        items = self.item_starts()
+        k = bisect.bisect_right(items, offset) - 1
+        return items[k] if k >= 0 else None
 
 
 @dataclass
@@ -268,6 +291,8 @@ def read(parsed: r.DocumentRecords) -> list[object]:
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         extractor.following = after.text if after is not None and after.ctx is sentence.ctx else ""
         extractor.sentence(sentence)
+    extractor.movements()
+    extractor.totals()
     extractor.act_dates()
     return list(extractor.claims)
 
@@ -409,6 +434,8 @@ class _Extractor:
         self.programmes = [p for p in parsed.of(r.Programme) if p.name]
         #: article -> the amounts its section's prose has stated so far, with their lines and the words after each
         self.stated: dict[str, list[tuple[Decimal, r.Span, str]]] = defaultdict(list)
+        #: each stretch's sentences in order (by its context), with their amounts
+        self.stretches: dict[int, list[tuple[_Sentence, list[_Mention]]]] = defaultdict(list)
 
     def add(self, s: _Sentence, kind: str, start: int, end: int, stated: Decimal | str, status: str, **kw: object) -> Claim:
         if isinstance(kw.get("subject"), tuple):  # (ISE, ESR part): a row of the ISE's table, the claim is about the ISE
@@ -416,6 +443,65 @@ class _Extractor:
         claim = Claim(len(self.claims) + 1, kind, s.text[start:end].strip(), s.span(start, end), stated, status, **kw)
         self.claims.append(claim)
         return claim
+
+    def movements(self) -> None:
+        """Each article section's stated base and credit movements against its table's end, per credit type (see
+        :mod:`.claim_movements`): 1e BA to 1e BA-JR in an execution, BA to BO in a draft budget."""
+        base_row, end_row = ("BA", "BO") if self.opmaak else ("1e BA", "1e BA-JR")
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        for section in self.stretches.values():
+            if section[0][0].ctx.article is None:
+                continue
+            subject = r.ArticleRef(section[0][0].ctx.article)
+            for rec in reconcile(section, lambda row, c, subj=subject: self.tables.row(subj, row, c), base_row, end_row):
+                computed = rec.computed if rec.status != "unresolved" else None
+                self.claims.append(
+                    Claim(
+                        len(self.claims) + 1,
+                        "verloop",
+                        rec.text,
+                        rec.span,
+                        rec.stated,
+                        status[rec.status],
+                        subject=subject,
+                        credit=rec.credit,
+                        unit="duizend euro",
+                        computed=computed,
+                        computation=rec.how,
+                        table_spans=rec.table_spans,
+                    )
+                )
+
+    def totals(self) -> None:
+        """A total stated with its parts over the sentences after it (see :mod:`.claim_totals`) or in a list of amounts
+        (:mod:`.claim_lists`); a total a sum of one sentence has already resolved ('7.800 keuro, waaronder …') is left
+        to it."""
+        status = {"matched": MATCHED, "contradicted": CONTRADICTED, "unresolved": UNRESOLVED}
+        done = {c.span[0] for c in self.claims if c.kind == "som"}
+        first = len(self.claims)
+        for stretch in self.stretches.values():
+            ctx = stretch[0][0].ctx
+            plain = [(s, [m for m in ms if m.change is None]) for s, ms in stretch]
+            for t in totals(plain) + listed_totals(plain):
+                if t.span[0] in done:
+                    continue
+                computed = sum(t.parts, Decimal(0))
+                self.claims.append(
+                    Claim(
+                        len(self.claims) + 1,
+                        "som",
+                        t.text,
+                        t.span,
+                        t.total,
+                        status[t.status],
+                        subject=_article(ctx),
+                        credit=t.credit,
+                        unit="duizend euro",
+                        computed=computed,
+                        computation=t.how,
+                    )
+                )
+        self.settle_parts(first)  # the amounts of a sum that adds up: resolved by it
 
     def act_dates(self) -> None:
         """The date of each act the document cites by its title, and the period of each programme or cycle it names by
@@ -517,6 +603,7 @@ class _Extractor:
             for m, after in zip(keuro, [*keuro[1:], None][: len(keuro)], strict=True):
                 clause = s.text[m.end : after.start if after is not None else len(s.text)]
                 self.stated[s.ctx.article].append((abs(m.value), s.span(m.start, m.end), clause))
+        self.stretches[id(s.ctx)].append((s, mentions))
         self.previous, self.previous_mentions = s, mentions
 
     def bracketed_pairs(self, s: _Sentence, mentions: list[_Mention]) -> None:
@@ -549,7 +636,7 @@ class _Extractor:
                 value = parse_amount(m["value"])
             except ValueError:
                 continue
-            if m["sign"] and m["sign"].strip() in "-–":
+            if m["sign"] and m["sign"].strip() in "-–" and not _is_bullet(s, m.start("sign")):
                 value = -value
             unit = "euro" if m["unit"] == "euro" else "duizend euro"
             after = _CREDIT_AFTER_RE.match(s.text[m.end() :])
@@ -567,7 +654,8 @@ class _Extractor:
                 elif after["side"]:
                     credits = ("VAK",) if after["side"] == "vastleggings" else ("VEK",)
                 end = m.end() + after.end()
-            yield _Mention(m.start(), end, value, unit, credits, bad)
+            start = m.start("value") if m["sign"] and _is_bullet(s, m.start("sign")) else m.start()
+            yield _Mention(start, end, value, unit, credits, bad)
 
     # -- changes -----------------------------------------------------------------------------------------------
 
@@ -964,11 +1052,13 @@ class _Extractor:
             if not self.opmaak:
                 candidates += self.execution_candidates(s, near, p, mentions)
             candidates += self.breakdown_candidates(s, near, stated)
-            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s) + self.credit_share(s, p)
+            shortfall = self.shortfall_rate(s, p) + self.ise_shares(s, p) + self.credit_share(s, p)
             candidates += self.underspend_shares(s, p, near)
             candidates += shortfall
             pool = mentions if mentions else self.previous_mentions
             pool = [m for m in pool if m.unit == "duizend euro" and m.value]
+            if mentions and (item := s.item_of(p.start())) is not None:
+                pool = [m for m in pool if s.item_of(m.start) == item]  # '- 65 keuro voor … 75% van het loon': its own item
             for a in pool:
                 for b in pool:
                     if a is not b and b.value:
@@ -1104,10 +1194,11 @@ class _Extractor:
                 out.append((100 * value / total[0], how, (span, total[1]), True))
         return out
 
-    def ise_shares(self, s: _Sentence) -> list:
+    def ise_shares(self, s: _Sentence, p: re.Match) -> list:
         """'Het grootste deel van het globale krediet onder dit ISE behoort toe aan het WT-artikel voor dienstencheques
         (94.6%)': the share of one of the ISE's articles in the ISE's total, of any round and credit type its tables
-        give. Certain: a share no article of the ISE has is of none."""
+        give (of the credit type printed after the rate, '83% VAK', when it names one). Certain: a share no article of
+        the ISE has is of none."""
         if not re.search(r"\bdeel\s+van\s+het\s+(?:globale\s+|totale\s+)?(?:krediet|budget|totaalbudget)\b", s.text):
             return []
         if not re.search(r"artikel\b", s.text):
@@ -1115,9 +1206,10 @@ class _Extractor:
         ise = self.named_ise(s.text) or (s.ctx.ise if s.ctx.article is None else None)
         if ise is None:
             return []
+        named = re.match(r"\s*(VAK|VEK)\b", s.text[p.end() :])  # '83% VAK en 88% VEK': each of its own credit type
         out = []
         for (subject, row, credit), (total, span) in self.tables.rows.items():
-            if subject != ise or not total or credit not in ("VAK", "VEK"):
+            if subject != ise or not total or credit not in ("VAK", "VEK") or (named and credit != named.group(1)):
                 continue
             for art in self.tables.articles.values():
                 if art.ise == ise and (part := self.tables.row(r.ArticleRef(art.code), row, credit)) is not None:
@@ -1386,7 +1478,8 @@ class _Extractor:
             total = next((t for t in sums if t.span[0] <= c.span[0] and c.span[1] <= t.span[1] and c.text in t.text), None)
             if total is not None:
                 role = "the total" if abs(c.stated) == total.stated else "a part"
-                how = f"{role} of the sum {total.computation} = {_fmt(total.stated)}"
+                done = "=" in (total.computation or "")  # a sum over sentences says what it comes to
+                how = f"{role} of the sum {total.computation}" + ("" if done else f" = {_fmt(total.stated)}")
                 self.claims[i] = replace(c, status=MATCHED, computed=abs(c.stated), computation=how, table_spans=(total.span,))
 
     def parts_within(self, s: _Sentence, mentions: list[_Mention]) -> None:
@@ -1689,23 +1782,13 @@ def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
     return abs(abs(exact) - abs(stated)) * 2 <= unit and unit > 1
 
 
-def _half_unit(value: Decimal) -> Decimal:
-    """Half a unit of a figure's last significant digit: what rounding it to that digit may have moved it."""
-    digits = str(abs(int(value))) if value == int(value) else ""
-    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-    return Decimal(10) ** zeros / 2
+def _is_bullet(s: _Sentence, at: int) -> bool:
+    """Whether the dash at ``at`` opens a line as a list's bullet ('- 65 keuro'), not a minus sign ('-200 keuro')."""
+    return at in s.item_starts()
 
 
 def _round(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
-
-
-def _fmt(value: Decimal) -> str:
-    """An amount as the documents print it: '-12.541', '101,49'."""
-    sign = "-" if value < 0 else ""
-    whole, _, frac = f"{abs(value):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return sign + grouped + ("," + frac if frac else "")
 
 
 __all__ = ["CONTRADICTED", "KINDS", "MATCHED", "UNRESOLVED", "Claim", "read"]

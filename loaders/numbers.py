@@ -69,3 +69,19 @@ def percentages_by_year(text: str) -> list[tuple[int, Decimal, str]]:
             unit = _QUANTITY_UNITS.get(m.group("unit").lower(), "procent")
             out.append((year, parse_percentage(m.group("value")), unit))
     return out
+
+
+def format_amount(value: Decimal) -> str:
+    """An amount as the documents print it: '-12.541', '101,49' (in the words of a finding, the reader's notation)."""
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + frac if frac else "")
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of a figure's last significant digit: what rounding it to that digit may have moved it
+    ('7.800' a rounded hundred: 50; '1.447': 0,5)."""
+    digits = str(abs(int(value))) if value == int(value) else ""
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return Decimal(10) ** zeros / 2

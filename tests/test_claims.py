@@ -615,3 +615,155 @@ def test_an_act_approved_on_another_day_than_its_date_is_contradicted(uitvoering
     # an approval in principle comes before the act's date: not compared
     principle = claims_of("004", 4012, "goedgekeurd.", "principieel goedgekeurd.")
     assert at(principle, "datum", 4011) == []
+
+
+# -- credit movements, bullets ------------------------------------------------------------------------------------------
+
+
+def test_credit_movements_that_do_not_reach_the_tables_end_are_contradicted(uitvoering: list[Claim]) -> None:
+    # 004:2649-2661 'Het bij BA 2023 decretaal toegekende krediet bedraagt 14.827 keuro VAK en 15.134 keuro VEK', 'een
+    # herverdeling van 770 keuro VAK/VEK', 'een bijkomend budget van 304.000 euro'; the table's 1e BA-JR is 16.208 for both
+    vak, vek = at(uitvoering, "verloop", 2649)
+    assert (vak.credit, vak.status, vak.stated, vak.computed, vak.span) == ("VAK", CONTRADICTED, D(15901), D(16208), (2649, 2661))
+    assert vak.computation == "1e BA 14.827 + 770 + 304 = 15.901; 1e BA-JR 16.208 (VAK)"
+    assert (vek.credit, vek.status, vek.stated) == ("VEK", MATCHED, D(16208))
+    # the VAK made up by a second movement of 307 keuro VAK: matched
+    more = "november 2023). Er werd ook 307 keuro VAK herverdeeld vanuit de provisie."
+    mended = claims_of("004", 2653, "november 2023).", more)
+    assert [c.status for c in at(mended, "verloop", 2649)] == [MATCHED, MATCHED]
+    # a movement left vague ('enkele herverdelingen') may leave out the rest: unresolved, never contradicted
+    vague = claims_of("004", 2652, "vond een herverdeling", "vonden onder meer een herverdeling")
+    assert [c.status for c in at(vague, "verloop", 2649)] == [UNRESOLVED, MATCHED]
+    # a movement told after the execution is not read, but the list is no longer known whole: unresolved
+    late = claims_of(
+        "004", 2666, "uitbetaald werd aan VDAB.", "uitbetaald werd aan VDAB. Eind december werd nog 307 keuro VAK herverdeeld."
+    )
+    assert [c.status for c in at(late, "verloop", 2649)] == [UNRESOLVED, MATCHED]
+    # a movement told twice (restated, or two of the same): unresolved
+    twice = claims_of(
+        "004", 2657, "Energie- en Klimaatplan.", "Energie- en Klimaatplan. De herverdeling van 770 keuro kwam uit de provisie."
+    )
+    assert [c.status for c in at(twice, "verloop", 2649)] == [UNRESOLVED, MATCHED]
+
+
+def test_credit_movements_that_add_up_match(uitvoering: list[Claim]) -> None:
+    # 004:2594-2610 568.744 + 1.080 (index) + 5.489 (VAK/VEK) = 575.313 VAK; + 2.400 VEK = 577.713 VEK
+    assert [(c.credit, c.status, c.stated) for c in at(uitvoering, "verloop", 2594)] == [
+        ("VAK", MATCHED, D(575313)),
+        ("VEK", MATCHED, D(577713)),
+    ]
+    # 004:7117-7128 '5.907 keuro … van dit begrotingsartikel naar het begrotingsartikel van de IMW-loonpremie', '530 keuro
+    # … herverdeeld naar het beleidsdomein Welzijn', 'met 5 keuro verhoogd': 67.596 − 5.907 − 530 + 5 = 61.164
+    vak, _vek = at(uitvoering, "verloop", 7118)
+    assert (vak.status, vak.computation) == (MATCHED, "1e BA 67.596 − 5.907 − 530 + 5 = 61.164; 1e BA-JR 61.164 (VAK)")
+    # misstated, it is not contradicted: after the execution (7293-7295) the section tells of 'nog een bijkomende
+    # compensatie … 1.671 keuro', so the movements told before it may not be all
+    broken = claims_of("004", 7123, "530 keuro VAK en VEK", "350 keuro VAK en VEK")
+    assert [(c.status, c.stated) for c in at(broken, "verloop", 7118)] == [(UNRESOLVED, D(61339))] * 2
+    # 004:6903-6905 537.344 + 1.369 = 538.713: one movement misstated, contradicted for both credit types it names
+    broken = claims_of("004", 6905, "1.369 keuro", "1.396 keuro")
+    assert [(c.credit, c.status, c.stated, c.computed) for c in at(broken, "verloop", 6903)] == [
+        ("VAK", CONTRADICTED, D(538740), D(538713)),
+        ("VEK", CONTRADICTED, D(538740), D(538713)),
+    ]
+    # 004:7844-7870 the whole change stated before its parts ('toenam met 6.890 keuro VAK en 17.557 keuro VEK: - 6.890
+    # keuro VAK werd herschikt vanuit …'): a level, not one more movement
+    assert [(c.credit, c.status, c.computation) for c in uitvoering if c.kind == "verloop" and c.span[0] == 7844] == [
+        ("VAK", MATCHED, "1e BA 18.134 + 6.890 = 25.024; 1e BA-JR 25.024 (VAK)"),
+        ("VEK", MATCHED, "1e BA 18.262 + 17.911 − 354 = 35.819; 1e BA-JR 35.819 (VEK)"),
+    ]
+    # a list said to be partial ('verschillende herverdelingen', 5222) is never contradicted: 2649's is the one
+    assert [c.span for c in uitvoering if c.kind == "verloop" and c.status == CONTRADICTED] == [(2649, 2661)]
+
+
+def test_a_dash_opening_a_line_is_a_bullet_not_a_minus(uitvoering: list[Claim]) -> None:
+    # 004:8109-8118 '- 65 keuro voor terugvordering …; - 192 keuro aan facturen …': a list of receipts, none negative
+    assert [c.stated for c in uitvoering if c.kind == "bedrag" and 8109 <= c.span[0] <= 8118] == [D(65), D(192), D(19), D(1)]
+    # 004:5273 '- 45 keuro VEK voor de VV128'; 004:2208 '-200 keuro' opening a line with no space is a minus sign
+    assert [c.stated for c in at(uitvoering, "bedrag", 5273)] == [D(45)]
+    assert [c.stated for c in at(uitvoering, "bedrag", 2208)] == [D(-200)]
+    # 004:8109 '- 65 keuro voor terugvordering van 75% van het loon': a rate in that item, not 192 / (192 + 65)
+    assert [(c.status, c.computed) for c in at(uitvoering, "percentage", 8109)] == [(UNRESOLVED, None)]
+    # 004:8051 '- Aanvullende stagebonus: -708 keuro': the bullet is a word away, the minus is the amount's
+    assert [c.stated for c in at(uitvoering, "bedrag", 8051)] == [D(-708)]
+
+
+# -- totals with their parts over several sentences ---------------------------------------------------------------------
+
+
+def test_a_total_said_to_consist_of_parts_over_two_sentences_that_add_up_otherwise_is_contradicted(
+    uitvoering: list[Claim],
+) -> None:
+    # 004:2774-2778 '• De investeringsuitgaven voor een totaal van 22.259 keuro betreft de aankoop van grond … 9.896 keuro
+    # en diverse investeringen in gebouwen voor een bedrag van 2.928keuro. De investeringsuitgaven I&T bedroegen 5.624
+    # keuro en roerende facilitaire investeringen 1.823 keuro'
+    (claim,) = at(uitvoering, "som", 2774)
+    assert (claim.status, claim.stated, claim.computed, claim.span) == (CONTRADICTED, D(22259), D(20271), (2774, 2778))
+    assert claim.computation == "9.896 + 2.928 + 5.624 + 1.823 = 20.271"
+    mended = claims_of("004", 2774, "22.259", "20.271")
+    assert [c.status for c in at(mended, "som", 2774)] == [MATCHED]
+    # the same parts named as some of the whole ('betreft onder meer'): unresolved
+    partial = claims_of("004", 2774, "betreft de", "betreft onder meer de")
+    assert [c.status for c in at(partial, "som", 2774)] == [UNRESOLVED]
+    # no word that the parts make up the whole ('betreft' replaced by 'dekt'): unresolved
+    loose = claims_of("004", 2774, "keuro betreft de", "keuro dekt de")
+    assert [c.status for c in at(loose, "som", 2774)] == [UNRESOLVED]
+
+
+def test_receipts_told_one_by_one_to_the_rest_are_the_whole(uitvoering: list[Claim]) -> None:
+    # 004:4888-4904 'In realiteit liepen de ontvangsten op tot 1.447 keuro', then 484, 372, 115 and 260 keuro (each with
+    # last year's in brackets, not a part), 'Voor het overige … voor een totaal van 24 keuro' and 185 keuro (4903): 1.440.
+    # 'De waardeverminderingen bedroegen -52 keuro' (4906) are of another article and end the list
+    (claim,) = at(uitvoering, "som", 4889)
+    assert (claim.status, claim.stated, claim.computed, claim.span) == (CONTRADICTED, D(1447), D(1440), (4889, 4904))
+    assert claim.computation == "484 + 372 + 115 + 260 + 24 + 185 = 1.440"
+    mended = claims_of("004", 4903, "185", "192")
+    assert [c.status for c in at(mended, "som", 4889)] == [MATCHED]
+    # without 'Voor het overige' nothing says the list is whole
+    open_list = claims_of("004", 4896, "Voor het overige werden nog", "Daarnaast werden")
+    assert [c.status for c in at(open_list, "som", 4889)] == [UNRESOLVED]
+
+
+def test_a_total_beside_a_difference_is_no_breakdown(uitvoering: list[Claim]) -> None:
+    # 004:6599-6601 'voor een totaal van 34.114 keuro ligt 7.200 keuro lager dan begroot': no sum
+    assert at(uitvoering, "som", 6600) == []
+
+
+def test_a_list_of_movements_headed_by_their_amounts_is_the_whole_change(opmaak: list[Claim]) -> None:
+    # 000:887-976 'De kredietbehoefte bij BA 2025 bedroeg 598.220 keuro VAK en 568.220 keuro VEK' … 'de resultante van de
+    # onderstaande bewegingen: - Terugdraaien eenmalige maatregel BA 2025 (+30.000 keuro VEK) … - Index (+11.433 keuro
+    # VAK/VEK) … -Overgangsbepaling LDE (-1.174 keuro VAK/VEK) … - Punctuele maatregel (-3.000 keuro VAK/VEK) … -
+    # Actualisatie kredietbehoefte (-4.814 keuro VAK/VEK)': the amounts told below each heading are details, not movements
+    vak, vek = at(opmaak, "verloop", 887)
+    assert (vak.status, vak.computation) == (MATCHED, "BA 598.220 + 11.433 − 1.174 − 3.000 − 4.814 = 600.665; BO 600.665 (VAK)")
+    assert (vek.status, vek.stated, vek.span) == (MATCHED, D(600665), (887, 976))
+    broken = claims_of("000", 953, "(-3.000 keuro", "(-3.300 keuro")
+    assert [(c.status, c.stated, c.computed) for c in at(broken, "verloop", 887)] == [
+        (CONTRADICTED, D(600365), D(600665)),
+        (CONTRADICTED, D(600365), D(600665)),
+    ]
+    # the same list not said to be the whole ('onder meer de bewegingen'): unresolved
+    some = claims_of("000", 953, "(-3.000 keuro", "(-3.300 keuro", more=((892, "de onderstaande", "onder meer de"),))
+    assert {c.status for c in at(some, "verloop", 887)} == {UNRESOLVED}
+
+
+def test_a_total_broken_down_in_a_list_of_amounts_adds_up(uitvoering: list[Claim]) -> None:
+    # 004:8106-8133 'De reële ontvangsten bedroegen echter 3.019 keuro en hebben betrekking op volgende ontvangsten: - 65
+    # keuro …; - 192 keuro …; …': eight items that open with their amounts, no credit type named: one sum
+    (claim,) = at(uitvoering, "som", 8106)
+    assert (claim.status, claim.stated, claim.credit, claim.span) == (MATCHED, D(3019), None, (8106, 8133))
+    assert claim.computation == "65 + 192 + 19 + 1 + 2.385 + 13 + 98 + 246 = 3.019"
+    # 004:5324-5328 '19.589 keuro VAK en 33.932 keuro VEK. Dit budget bestaat uit: - 19.469 keuro VAK en 33.812 keuro VEK
+    # …; - 120 keuro VAK/VEK …': the sentence before, pointed back to, per credit type
+    assert [(c.credit, c.status, c.computed) for c in at(uitvoering, "som", 5324)] == [
+        ("VAK", MATCHED, D(19589)),
+        ("VEK", MATCHED, D(33932)),
+    ]
+    broken = claims_of("004", 8112, "- 192 keuro", "- 129 keuro")
+    assert [(c.status, c.computed) for c in at(broken, "som", 8106)] == [(CONTRADICTED, D(2956))]
+    # the list said to be some of them ('onder meer'): unresolved
+    partial = claims_of("004", 8112, "- 192 keuro", "- 129 keuro", more=((8107, "volgende", "onder meer volgende"),))
+    assert [c.status for c in at(partial, "som", 8106)] == [UNRESOLVED]
+    # an item that does not open with its amount: not a list of amounts, no sum
+    worded = claims_of("004", 8112, "- 192 keuro", "- facturen voor 192 keuro")
+    assert at(worded, "som", 8106) == []

@@ -299,6 +299,7 @@ RULES: dict[str, Callable] = {
     "bewering-som": claim_rule("som", D(8971), D(8917), "8917"),
     "bewering-artikelcode": bewering_artikelcode,
     "bewering-datum": claim_rule("datum", "26 juli 2016", "26 mei 2016", "26 mei 2016"),
+    "bewering-verloop": claim_rule("verloop", D(15901), D(16208), "16208"),
     "compensatie-richting": compensatie_richting,
 }
 
