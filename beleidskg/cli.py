@@ -16,9 +16,9 @@ import click
 # Only what every command needs is imported here; a command imports the rest itself
 # (the build its loaders, validate pyshacl, serve starlette), so a query starts quickly.
 from beleidskg import formats, graphs, store, templates
+from beleidskg.limits import WORKERS, Limits
 from beleidskg.loaders import DocumentError
 from beleidskg.loaders.source import MAX_BYTES, read_text
-from beleidskg.workers import WORKERS, Limits
 
 STORE_OPTION = click.option(
     "--store",
@@ -302,18 +302,16 @@ def query_command(
     max_rows: int,
 ) -> None:
     """Run the SPARQL template NAME (see --list) against the store."""
-    available = templates.load_all()
     if show_help and not name:
         click.echo(ctx.get_help())
         return
     if list_templates or not name:
+        available = templates.load_all()
         width = max(len(n) for n in available)
         for t in available.values():
             click.echo(f"{t.name.ljust(width)}  {t.summary}")
         return
-    if name not in available:
-        raise templates.TemplateError(f"no template named {name!r}; 'beleidskg query --list' shows them")
-    template = available[name]
+    template = templates.load(name)
     if show_help:
         click.echo(template.help())
         return
@@ -525,10 +523,9 @@ def export_command(store_path: Path, fmt: str, output: Path | None) -> None:
 @ENDPOINT_OPTION
 def stats_command(store_path: Path, fmt: str, endpoint: str | None) -> None:
     """Counts per class and per document (the 'classes' and 'documents' templates)."""
-    available = templates.load_all()
     with graph_of(store_path, endpoint) as db:
         for name in ("documents", "classes"):
-            click.echo(formats.render(templates.run(db, available[name], {}), fmt))
+            click.echo(formats.render(templates.run(db, templates.load(name), {}), fmt))
 
 
 if __name__ == "__main__":

@@ -199,6 +199,14 @@ def load_all(folder: Path | None = None) -> dict[str, Template]:
     return {t.name: t for t in (Template.from_file(p) for p in sorted(folder.glob("*.rq")))}
 
 
+def load(name: str, folder: Path | None = None) -> Template:
+    """The template ``name`` alone: a command that runs one template need not read every header."""
+    paths = {p.stem: p for p in (folder or resources.folder("queries")).glob("*.rq")}  # the names load_all gives
+    if name not in paths:
+        raise TemplateError(f"no template named {name!r}; 'beleidskg query --list' shows them")
+    return Template.from_file(paths[name])
+
+
 def python_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | int | Decimal | None:
     """A result cell as Python: exact Decimal for decimals, int for integers, else text."""
     if term is None:
