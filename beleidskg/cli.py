@@ -16,9 +16,7 @@ import click
 # Only what every command needs is imported here; a command imports the rest itself
 # (the build its loaders, validate pyshacl, serve starlette), so a query starts quickly.
 from beleidskg import formats, graphs, store, templates
-from beleidskg.limits import WORKERS, Limits
-from beleidskg.loaders import DocumentError
-from beleidskg.loaders.source import MAX_BYTES, read_text
+from beleidskg.limits import MAX_BYTES, WORKERS, Limits
 
 STORE_OPTION = click.option(
     "--store",
@@ -49,7 +47,6 @@ ENDPOINT_OPTION = click.option(
     envvar="BELEIDSKG_ENDPOINT",
     help="Query this SPARQL 1.1 endpoint (a server 'beleidskg publish' wrote to) instead of --store.",
 )
-USER_ERRORS = (DocumentError, store.StoreError, templates.TemplateError)
 
 log = logging.getLogger("beleidskg")
 
@@ -60,7 +57,9 @@ class UserError(Exception):
 
 def one_line(exc: BaseException) -> str:
     """What went wrong, on one line: a user's error as it is, anything else with its type and how to see more."""
-    if isinstance(exc, (*USER_ERRORS, UserError)):
+    from beleidskg.loaders.source import DocumentError  # here: a query need not import the loaders
+
+    if isinstance(exc, (DocumentError, store.StoreError, templates.TemplateError, UserError)):
         text = str(exc)
     elif isinstance(exc, OSError):
         text = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else exc.strerror or str(exc)
@@ -335,6 +334,8 @@ def sparql_command(query: str, store_path: Path, fmt: str, timeout: float, max_r
     opened read-only, so updates are refused, and so is SERVICE (no query calls
     another host). CONSTRUCT and DESCRIBE print N-Triples.
     """
+    from beleidskg.loaders.source import read_text
+
     text = read_text(Path(query)) if Path(query).is_file() else query
     templates.check_query(text)
     with graph_of(store_path, endpoint, timeout) as db, deadline(timeout):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -35,7 +36,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from hashlib import sha256
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -449,8 +449,15 @@ class Snapshot:
         self.name = name
         self.path = root / name
         self.manifest: dict = manifest
-        built = datetime.fromisoformat(name[len(GENERATION) :][:16])  # 20261202T112020Z (strptime imports locale)
-        self.build = Build(name[len(GENERATION) :], built.isoformat(), sha256(data).hexdigest())
+        self._manifest_bytes = data
+
+    @functools.cached_property
+    def build(self) -> Build:
+        """Which build this is: worked out when asked (the server asks; a CLI query does not, nor loads hashlib)."""
+        from hashlib import sha256
+
+        built = datetime.fromisoformat(self.name[len(GENERATION) :][:16])  # 20261202T112020Z
+        return Build(self.name[len(GENERATION) :], built.isoformat(), sha256(self._manifest_bytes).hexdigest())
 
     def document_text(self, sha: str) -> str | None:
         """The full text of the document with this SHA-256 as the build read it (None if not kept)."""

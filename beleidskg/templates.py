@@ -30,6 +30,7 @@ import pyoxigraph as ox
 import yaml
 
 from beleidskg import resources
+from beleidskg.limits import MAX_ROWS
 
 T = TypeVar("T")
 
@@ -37,9 +38,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPES = ("string", "integer", "decimal", "iri")
 _WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
-#: Bounds on what one query may ask: its text, and the rows (or triples) of its answer.
+#: The bound on a query's text (that on its answer's rows, ``MAX_ROWS``, is one of the user's limits).
 MAX_QUERY_CHARS = 100_000
-MAX_ROWS = 100_000
 #: SPARQL applies \\u and \\U escapes to the whole query text before parsing (SPARQL 1.1, 19.2).
 _CODEPOINT_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: What cannot hold a keyword: strings (long and short), IRIs and comments.
