@@ -334,9 +334,12 @@ def sparql_command(query: str, store_path: Path, fmt: str, timeout: float, max_r
     opened read-only, so updates are refused, and so is SERVICE (no query calls
     another host). CONSTRUCT and DESCRIBE print N-Triples.
     """
-    from beleidskg.loaders.source import read_text
+    if Path(query).is_file():
+        from beleidskg.loaders.source import read_text  # read as a document is (size, encoding), and only then imported
 
-    text = read_text(Path(query)) if Path(query).is_file() else query
+        text = read_text(Path(query))
+    else:
+        text = query
     templates.check_query(text)
     with graph_of(store_path, endpoint, timeout) as db, deadline(timeout):
         answer = templates.ask(db, text, max_rows)
