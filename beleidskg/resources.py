@@ -10,8 +10,8 @@ def folder(name: str) -> Path:
     """The folder ``name`` ('ontology', 'shapes', 'queries', 'corpus', 'static') of the installed package.
 
     Found from the package's ``__file__`` rather than with ``importlib.resources``, whose import
-    (tempfile, shutil, zipfile) is a tenth of what a CLI query takes to start; the package is
-    installed as plain folders, so the two agree.
+    (tempfile, zipfile, ...) took ~10 ms of every CLI query's start; the package is installed as
+    plain folders, so the two agree.
     """
     if name == "static":  # the web interface's files live inside the beleidskg package itself
         return Path(__file__).parent / "static"
