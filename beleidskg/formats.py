@@ -10,8 +10,10 @@ import csv
 import io
 import json
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from beleidskg.templates import Result
+if TYPE_CHECKING:
+    from beleidskg.templates import Result
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 MAX_CELL = 60

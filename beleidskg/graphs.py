@@ -27,7 +27,7 @@ def funding(db: ox.Store, values: dict[str, str]) -> nx.DiGraph:
     """SD -> OD -> article, and goal -> indicator, from the ``network-funding`` template."""
     import networkx as nx
 
-    result = templates.run(db, templates.load_all()["network-funding"], values)
+    result = templates.run(db, templates.load("network-funding"), values)
     g = nx.DiGraph(kind="funding")
     for row in result.rows:
         source, source_kind, source_label, target, target_kind, target_label, relation = row
@@ -46,7 +46,7 @@ def compensations(db: ox.Store, values: dict[str, str]) -> nx.DiGraph:
     """
     import networkx as nx
 
-    result = templates.run(db, templates.load_all()["compensations"], values)
+    result = templates.run(db, templates.load("compensations"), values)
     col = {c: i for i, c in enumerate(result.columns)}
     stated: dict[tuple[str, str, str, str], Decimal] = {}
     for row in result.rows:

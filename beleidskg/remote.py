@@ -47,7 +47,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from beleidskg import protocol, store, templates
-from beleidskg.workers import Limits, QueryFailed
+from beleidskg.limits import Limits
+from beleidskg.workers import QueryFailed
 
 #: The largest answer read from a server (bytes); a larger one is refused, as too many rows are.
 MAX_ANSWER_BYTES = 512 * 2**20

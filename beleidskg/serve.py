@@ -38,8 +38,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from beleidskg import linked, protocol, resources, store, templates, web
+from beleidskg.limits import WORKERS, Limits
 from beleidskg.loaders.vocab import ID
-from beleidskg.workers import WORKERS, Limits, Pool, QueryFailed
+from beleidskg.workers import Pool, QueryFailed
 
 #: A request's head must arrive within this many seconds of its first byte (or of the connection).
 HEAD_SECONDS = 10.0

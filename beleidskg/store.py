@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
-import secrets
 import shutil
 import threading
 import weakref
@@ -36,13 +36,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from hashlib import sha256
 from pathlib import Path
 
 import pyoxigraph as ox
-
-from beleidskg import protocol
-from beleidskg.loaders.prefixes import IRIS
 
 FORMAT = "beleidskg-store"
 VERSION = 2
@@ -166,7 +162,7 @@ def _publish(
     texts: dict[str, str],
 ) -> None:
     """Stage, fill and sync a new generation, then switch ``current`` to it; the caller holds the writer lock."""
-    staging = root / f"{GENERATION}{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}"
+    staging = root / f"{GENERATION}{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.urandom(4).hex()}"
     try:
         staging.mkdir()
     except OSError as exc:
@@ -453,8 +449,15 @@ class Snapshot:
         self.name = name
         self.path = root / name
         self.manifest: dict = manifest
-        built = datetime.strptime(name[len(GENERATION) :][:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        self.build = Build(name[len(GENERATION) :], built.isoformat(), sha256(data).hexdigest())
+        self._manifest_bytes = data
+
+    @functools.cached_property
+    def build(self) -> Build:
+        """Which build this is: worked out when asked (the server asks; a CLI query does not, nor loads hashlib)."""
+        from hashlib import sha256
+
+        built = datetime.fromisoformat(self.name[len(GENERATION) :][:16])  # 20261202T112020Z
+        return Build(self.name[len(GENERATION) :], built.isoformat(), sha256(self._manifest_bytes).hexdigest())
 
     def document_text(self, sha: str) -> str | None:
         """The full text of the document with this SHA-256 as the build read it (None if not kept)."""
@@ -552,11 +555,14 @@ def export(store: ox.Store, fmt: str) -> bytes:
     if fmt == "nq":
         return ("\n".join(quads_sorted(store)) + "\n").encode("utf-8")
     if fmt == "jsonld":  # the graphs, with the prefixes as @context
+        from beleidskg import protocol  # here, as the prefixes below: a query opens a store and needs neither
+
         return protocol.compact_jsonld(ox.serialize(named_quads(store), format=FORMATS[fmt]))
     if fmt == "trig":
         return ox.serialize(named_quads(store), format=FORMATS[fmt])
     triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
     if fmt == "nt":
         return ("".join(sorted(f"{t} .\n" for t in triples))).encode("utf-8")
-    prefixes = dict(IRIS)
-    return ox.serialize(sorted(triples, key=str), format=FORMATS[fmt], prefixes=prefixes)
+    from beleidskg.loaders.prefixes import IRIS
+
+    return ox.serialize(sorted(triples, key=str), format=FORMATS[fmt], prefixes=dict(IRIS))

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 import yaml
 
 from beleidskg import resources
+from beleidskg.limits import MAX_ROWS
 
 T = TypeVar("T")
 
@@ -37,9 +38,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPES = ("string", "integer", "decimal", "iri")
 _WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
-#: Bounds on what one query may ask: its text, and the rows (or triples) of its answer.
+#: The bound on a query's text (that on its answer's rows, ``MAX_ROWS``, is one of the user's limits).
 MAX_QUERY_CHARS = 100_000
-MAX_ROWS = 100_000
 #: SPARQL applies \\u and \\U escapes to the whole query text before parsing (SPARQL 1.1, 19.2).
 _CODEPOINT_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: What cannot hold a keyword: strings (long and short), IRIs and comments.
@@ -197,6 +197,14 @@ def load_all(folder: Path | None = None) -> dict[str, Template]:
     """Every template in ``folder`` (default: the installed ``queries/``), by name."""
     folder = folder or resources.folder("queries")
     return {t.name: t for t in (Template.from_file(p) for p in sorted(folder.glob("*.rq")))}
+
+
+def load(name: str, folder: Path | None = None) -> Template:
+    """The template ``name`` alone: a command that runs one template need not read every header."""
+    paths = {p.stem: p for p in (folder or resources.folder("queries")).glob("*.rq")}  # the names load_all gives
+    if name not in paths:
+        raise TemplateError(f"no template named {name!r}; 'beleidskg query --list' shows them")
+    return Template.from_file(paths[name])
 
 
 def python_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | int | Decimal | None:

@@ -24,31 +24,20 @@ import resource
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beleidskg import protocol, store, templates
+from beleidskg.limits import Limits
 
-if TYPE_CHECKING:  # asyncio and multiprocessing are imported where used: the CLI imports this module for its limits alone
+if TYPE_CHECKING:  # asyncio and multiprocessing are imported where used
     import asyncio
     from multiprocessing.connection import Connection
 
-#: Query processes by default: one runaway query (until its timeout) still leaves two to answer everyone else.
-WORKERS = 3
 #: How long a request may wait for a free worker before it is told the server is busy.
 QUEUE_SECONDS = 10.0
 #: The answers kept, in bytes of their bodies (least recently used go first).
 CACHE_BYTES = 64 * 2**20
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one query may use: wall time, rows, and the address space it may add to its worker (MiB; 0: no cap)."""
-
-    timeout: float = 30.0
-    max_rows: int = templates.MAX_ROWS
-    memory_mib: int = 2048
 
 
 class QueryFailed(Exception):

@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from beleidskg.limits import MAX_BYTES
+
 
 class DocumentError(Exception):
     """A document that cannot be read as a policy document; names the file."""
@@ -33,8 +35,6 @@ class DocumentError(Exception):
 MIN_TEXT_CHARS = 200
 #: How a PDF file starts, whatever its name.
 PDF_MAGIC = b"%PDF-"
-#: The default size limit of one document: the largest bundled one is 0.4 MB.
-MAX_BYTES = 20 * 1024 * 1024
 #: Byte-order marks and the encodings they announce (UTF-32's first: it starts like UTF-16's); other text must be UTF-8.
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

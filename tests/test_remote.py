@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from beleidskg import protocol, remote, serve, store, templates
 from beleidskg.cli import main
-from beleidskg.workers import Limits
+from beleidskg.limits import Limits
 
 ARTICLE = "TB0-1THC2UA-WT"
 DOCS = "https://w3id.org/beleidskg/id/doc/"

@@ -20,7 +20,7 @@ import psutil
 import pytest
 
 from beleidskg import serve, templates
-from beleidskg.workers import Limits
+from beleidskg.limits import Limits
 
 from .test_serve import fetch, get, sparql_url
 
