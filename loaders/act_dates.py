@@ -18,12 +18,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .source import SourceDocument
-from .text import JoinedText, Line, is_noise, join_lines
+from .text import MONTHS_PATTERN, JoinedText, Line, is_noise, join_lines
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _ACT_RE = re.compile(
     r"\b(?P<act>besluit\s+van\s+de\s+Vlaamse\s+Regering|BVR|koninklijk\s+besluit|KB|ministerieel\s+besluit|MB|decreet|wet)"
-    rf"\s+van\s+(?P<date>\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4,5}}))\s*,?\s*"
+    rf"\s+van\s+(?P<date>\d{{1,2}}\s+(?:{MONTHS_PATTERN})\s+(?P<year>\d{{4,5}}))\s*,?\s*"
     r"(?P<title>(?:tot|betreffende|houdende|inzake|over|ter)\s+[^.;:()\"“”‘’]{10,200})",
     re.IGNORECASE,
 )

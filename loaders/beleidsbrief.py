@@ -49,6 +49,7 @@ from .numbers import parse_amount
 from .source import SourceDocument
 from .text import (
     ABBREVIATIONS_HEADING_RE,
+    MONTHS_PATTERN,
     JoinedText,
     Line,
     abbreviations,
@@ -81,14 +82,15 @@ SECTION_PROPERTIES = {
     "Budget": BKG.budget,
 }
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.\s+(?P<title>[A-ZÀ-Ý].*?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?P<letter>[a-h])\.\s+(?P<title>[A-ZÀ-Ý].*?)\s*$")
 _ANNEX_RE = re.compile(r"^\s*Bijlage\s+(?P<number>\d{1,2})\s*:\s*(?P<title>\S.*?)\s*$")
 _SECTION_RE = re.compile(
     r"^\s*(?P<kind>Doel|Bereik|Realisaties|Beleidsopties|Budget)(?P<extra>\s+en\s+initiatieven)?\s*:?\s*(?P<tail>.*?)\s*$"
 )
-_PERIOD_RE = re.compile(rf"^(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\s*[-–]\s*(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d$", re.IGNORECASE)
+_PERIOD_RE = re.compile(
+    rf"^(?:(?:{MONTHS_PATTERN})\s+)?(?:19|20)\d\d\s*[-–]\s*(?:(?:{MONTHS_PATTERN})\s+)?(?:19|20)\d\d$", re.IGNORECASE
+)
 #: The parliamentary paper in the page headers: 'Stuk 996 (2006-2007) – Nr. 1' (a page number may follow or precede).
 _PAPER_RE = re.compile(r"\bStuk\s+(?P<paper>\d+\s*\((?P<start>(?:19|20)\d\d)\s*-\s*(?P<end>(?:19|20)\d\d)\)\s*[–-]\s*Nr\.\s*\d+)")
 #: The letter's own series, named in the annex on last year's motions: 'Beleidsbrief Sociale Economie 2005-2006'.
@@ -108,9 +110,9 @@ _AMOUNT_RE = re.compile(r"(?<![\w.,])(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+
 _ALLOCATION_RE = re.compile(r"(?<![\d.,])(?:(?P<programme>\d{2}\.\d)\s+)?(?P<number>\d{2}\.\d{2})(?![\d])(?!\.\d)")
 _ALLOCATION_PROGRAMME_RE = re.compile(r"\bPr\.?\s*(?P<programme>\d{2}\.\d)\s+basisallocatie\s*$")
 _QUALIFIER_RE = re.compile(r"^\s*voor\s+de\s+(?P<credits>[^,;.()]+?)\s*(?:\ben\b\s*)?$")
-_VALIDITY_RE = re.compile(rf"\b(?:tot en met|vanaf|sinds|tot)\s+\d{{1,2}}\s+(?:{_MONTHS})\s+(?:19|20)\d\d", re.IGNORECASE)
+_VALIDITY_RE = re.compile(rf"\b(?:tot en met|vanaf|sinds|tot)\s+\d{{1,2}}\s+(?:{MONTHS_PATTERN})\s+(?:19|20)\d\d", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w.,/])(?:19|20)\d\d(?![\w]|[.,]\d)")
-_DATE_BEFORE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+$", re.IGNORECASE)
+_DATE_BEFORE_RE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS_PATTERN})\s+$", re.IGNORECASE)
 #: A full stop before a capital; a sentence starts after the space that follows it.
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÀ-Ý(])")
 _LABEL_LINE_RE = re.compile(r"^\s*[A-ZÀ-Ý][^.:;,]{0,40}:\s")

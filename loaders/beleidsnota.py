@@ -27,6 +27,8 @@ from .numbers import percentages_by_year
 from .source import SourceDocument
 from .text import (
     ABBREVIATIONS_HEADING_RE,
+    MONTHS,
+    MONTHS_PATTERN,
     Line,
     abbreviations,
     heading_title,
@@ -72,21 +74,7 @@ _MAX_CAPTION_CHARS = 150
 _ABBREVIATION_RE = re.compile(r"^(?P<abbr>[^\s:][^:\t]{0,39}?)\s*:\s+(?P<meaning>\S.*)$")
 _FILED_BY_RE = re.compile(r"ingediend door\s+(?P<name>[^,]+),", re.IGNORECASE)
 _PAPER_RE = re.compile(r"(?P<paper>\d+\s*\(\d{4}\s*-\s*\d{4}\)\s*[–-]\s*Nr\.\s*\d+)")
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_DATE_RE = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+_DATE_RE = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS_PATTERN})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 
 #: Row labels of an indicator's metadata table -> the bkg property of its description.
 _INDICATOR_FIELDS = {
@@ -317,7 +305,7 @@ class _Reader:
             if (m := _PAPER_RE.search(text)) and "stuknummer" not in found:
                 found["stuknummer"] = (n, normalise_space(m["paper"]))
             if (m := _DATE_RE.search(text)) and "datumIndiening" not in found:
-                month = _MONTHS.index(m["month"].lower()) + 1
+                month = MONTHS.index(m["month"].lower()) + 1
                 found["datumIndiening"] = (n, date(int(m["year"]), month, int(m["day"])))
         if "indiener" not in found:
             return

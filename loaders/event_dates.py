@@ -40,16 +40,13 @@ from . import records as r
 from .act_dates import ActDate, running_text
 from .maatregelen import Lexicon, Sentence, blocks, defined_names, is_heading, sentences
 from .source import SourceDocument
-from .text import JoinedText, normalise_space
+from .text import MONTHS, MONTHS_PATTERN, JoinedText, normalise_space
 
-_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
-_MONTH_NAMES += ("november", "december")
-_MONTHS = "|".join(_MONTH_NAMES)
 #: A date as prose writes it: '3 juli 2023', '7/8 september 2021' (the first day), 'eind juni', 'juli 2023', '01/09/2023'.
 DATE = (
-    rf"(?:(?P<day>\d{{1,2}})(?:/\d{{1,2}})?\s+(?P<month>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?"
-    rf"|(?P<part>begin|eind|einde|midden|half)\s+(?P<pmonth>{_MONTHS})(?:\s+(?P<pyear>(?:19|20)\d\d))?"
-    rf"|(?P<mmonth>{_MONTHS})\s+(?P<myear>(?:19|20)\d\d)"
+    rf"(?:(?P<day>\d{{1,2}})(?:/\d{{1,2}})?\s+(?P<month>{MONTHS_PATTERN})(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<part>begin|eind|einde|midden|half)\s+(?P<pmonth>{MONTHS_PATTERN})(?:\s+(?P<pyear>(?:19|20)\d\d))?"
+    rf"|(?P<mmonth>{MONTHS_PATTERN})\s+(?P<myear>(?:19|20)\d\d)"
     r"|(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>(?:19|20)\d\d))(?![\d/])"
 )
 DATE_RE = re.compile(DATE, re.IGNORECASE)
@@ -84,10 +81,10 @@ def parse_date(m: re.Match[str]) -> When:
         return When(text, int(m["nmonth"]), int(m["nyear"]), int(m["nday"]))
     if m["month"]:
         year = int(m["year"]) if m["year"] else None
-        return When(text, _MONTH_NAMES.index(m["month"].lower()) + 1, year, int(m["day"]))
+        return When(text, MONTHS.index(m["month"].lower()) + 1, year, int(m["day"]))
     if m["pmonth"]:
-        return When(text, _MONTH_NAMES.index(m["pmonth"].lower()) + 1, int(m["pyear"]) if m["pyear"] else None)
-    return When(text, _MONTH_NAMES.index(m["mmonth"].lower()) + 1, int(m["myear"]))
+        return When(text, MONTHS.index(m["pmonth"].lower()) + 1, int(m["pyear"]) if m["pyear"] else None)
+    return When(text, MONTHS.index(m["mmonth"].lower()) + 1, int(m["myear"]))
 
 
 # -- the events -----------------------------------------------------------------------------------------------------

@@ -26,6 +26,14 @@ ROMAN_HEADING_RE = re.compile(r"^\s*([IVX]+)\.\s+[A-Z]")
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 
+#: The months as Dutch writes them, in order (the index + 1 is the month's number).
+MONTHS = (
+    *("januari", "februari", "maart", "april", "mei", "juni"),
+    *("juli", "augustus", "september", "oktober", "november", "december"),
+)
+#: The months as a regular-expression alternation.
+MONTHS_PATTERN = "|".join(MONTHS)
+
 
 def is_blank(line: str) -> bool:
     return not line.strip()
